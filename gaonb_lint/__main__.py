@@ -1,0 +1,3 @@
+from gaonb_lint.cli import main
+
+raise SystemExit(main())

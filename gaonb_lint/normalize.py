@@ -1,0 +1,48 @@
+"""Label normalisation: how two spellings of an official label are compared.
+
+Real sources fold full-width punctuation to ASCII, split labels with spaces or line breaks, and
+write sub-item numbers as ``1．``/``1、``.  ``normalize_label`` maps all of these onto one key, so a
+difference that survives it is a difference in words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+# Characters NFKC leaves alone but sources use interchangeably.
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+    "‘": "'", "’": "'",
+    "〔": "[", "〕": "]", "【": "[", "】": "]",
+    "—": "-", "–": "-", "－": "-",
+})
+_SUBITEM = re.compile(r"^(\d+)[、.．]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_label(text: str) -> str:
+    """Fold width, quotes and whitespace; ``1、``/``1．`` → ``1.``.  Keeps ``、`` after numerals."""
+    s = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    s = _ZERO_WIDTH.sub("", s)
+    s = _SPACE.sub("", s)
+    return _SUBITEM.sub(r"\1.", s)
+
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def cn_numeral_value(numeral: str) -> int:
+    """Value of a Chinese numeral from 一 (1) to 九十九 (99); 0 when it is not one."""
+    if not numeral or any(c not in CN_NUMERALS for c in numeral):
+        return 0
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        t = CN_NUMERALS.index(tens) + 1 if tens else 1
+        o = CN_NUMERALS.index(ones) + 1 if ones else 0
+        return t * 10 + o
+    if len(numeral) == 1:
+        return CN_NUMERALS.index(numeral) + 1
+    return 0

@@ -1,0 +1,62 @@
+"""The statistics period sentence (统计期限为2025年1月1日至2025年12月31日) and its dates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional, Tuple
+
+# A date: 2025年1月1日, 2025-1-1, 2025.01.01, 2025/1/1; the year may be omitted on the end date.
+_Y = r"(?P<{p}y>(?:19|20)\d{{2}})\s*(?:年|[-./])\s*"
+_MD = r"(?P<{p}m>\d{{1,2}})\s*(?:月|[-./])\s*(?P<{p}d>\d{{1,2}})\s*(?:日|号)?"
+_START = "(?:" + _Y.format(p="s") + ")" + _MD.format(p="s")
+_END = "(?:" + _Y.format(p="e") + ")?" + _MD.format(p="e")
+_SEP = r"\s*(?:至|到|—|–|-|~|～|起至|起到)\s*"
+RANGE = re.compile(_START + r"\s*(?:起)?" + _SEP + _END + r"\s*(?:止)?")
+KEYWORDS = re.compile(r"统计(?:期限|周期|时间|时限|区间|期间|范围|截止|时段)|统计.{0,6}(?:为|从|自)")
+# A lone end date ("数据统计截至2025年12月31日") — a finding, not a period.
+END_ONLY = re.compile(r"(?:截至|截止)(?:到|至)?\s*" + _Y.format(p="e") + _MD.format(p="e"))
+
+
+@dataclass
+class Period:
+    start: Tuple[int, int, int]
+    end: Tuple[int, int, int]
+    offset: int       # start offset of the date range in the searched text
+    end_offset: int
+    keyword: bool     # a statistics keyword is near the range
+
+
+@dataclass
+class EndOnly:
+    end: Tuple[int, int, int]
+    offset: int
+    end_offset: int
+
+
+def _date(m: re.Match, p: str, year: Optional[int]) -> Tuple[int, int, int]:
+    y = m.group(p + "y")
+    return (int(y) if y else (year or 0), int(m.group(p + "m")), int(m.group(p + "d")))
+
+
+def find_periods(text: str) -> Iterator[Period]:
+    """Every date range in ``text``, flagged when a statistics keyword comes within 30 characters before it."""
+    for m in RANGE.finditer(text):
+        start = _date(m, "s", None)
+        end = _date(m, "e", start[0])
+        before = text[max(0, m.start() - 30): m.start()]
+        yield Period(start, end, m.start(), m.end(), bool(KEYWORDS.search(before)))
+
+
+def find_statistics_period(text: str) -> Optional[Period]:
+    """The stated statistics period: a range led by a statistics keyword."""
+    for p in find_periods(text):
+        if p.keyword:
+            return p
+    return None
+
+
+def find_end_only(text: str) -> Optional[EndOnly]:
+    m = END_ONLY.search(text)
+    if m and KEYWORDS.search(text[max(0, m.start() - 30): m.end()]):
+        return EndOnly(_date(m, "e", None), m.start(), m.end())
+    return None

@@ -1,0 +1,72 @@
+"""Built-in readers, and turning a path into a ``Report`` with the reader for its suffix."""
+from __future__ import annotations
+
+import os
+from typing import Dict, Iterable
+
+from gaonb_lint.api import Reader
+from gaonb_lint.errors import InputError
+from gaonb_lint.model import Report
+from gaonb_lint.readers.decode import decode
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _markdown(path: str, text: str) -> Report:
+    from gaonb_lint.readers.markdown import read_markdown
+
+    return read_markdown(path, text)
+
+
+def _text(path: str, text: str) -> Report:
+    from gaonb_lint.readers.text import read_text
+
+    return read_text(path, text)
+
+
+BUILTIN_READERS = (
+    Reader("markdown", (".md", ".markdown"), _markdown),
+    Reader("text", (".txt",), _text),
+)
+
+
+def reader_table(readers: Iterable[Reader]) -> Dict[str, Reader]:
+    """Suffix → reader; later readers (plugins) override earlier ones (built-ins)."""
+    table: Dict[str, Reader] = {}
+    for r in readers:
+        for suffix in r.suffixes:
+            table[suffix.lower()] = r
+    return table
+
+
+def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one file; every failure is an ``InputError`` naming the file."""
+    suffix = os.path.splitext(path)[1].lower()
+    reader = readers.get(suffix)
+    if reader is None:
+        raise InputError(f"{path}: unsupported file type {suffix or '(no suffix)'!r}; "
+                         f"supported: {', '.join(sorted(readers))}")
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(f"{path}: file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
+                             f"limit (raise it with max-file-size in the configuration)")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    if reader.binary:
+        report = reader.read(path, data)
+    else:
+        text, encoding = decode(path, data)
+        report = reader.read(path, text)
+        report.encoding = encoding
+    return report

@@ -1,0 +1,129 @@
+"""Markdown (CommonMark + GFM tables) through markdown-it-py.
+
+Sections may be ``#`` headings or bare lines (``一、总体情况``); a YAML-style front matter block
+(``---`` … ``---``) gives metadata such as ``published: 2026-01-16``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from gaonb_lint.model import Block, Cell, Heading, Paragraph, Report, Table
+from gaonb_lint.readers.structure import build_report, heading_from_line, markdown_section_level, parse_heading
+from gaonb_lint.readers.text import line_blocks
+
+_FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+_parser = None
+
+
+def _md():
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark").enable("table")
+    return _parser
+
+
+def split_front_matter(text: str) -> Tuple[Dict[str, str], str]:
+    """Metadata from a leading ``---`` block, and the text with that block blanked out (so that
+    line numbers stay those of the file)."""
+    if not text.startswith("---\n"):
+        return {}, text
+    lines = text.split("\n")
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            meta = {}
+            for line in lines[1:end]:
+                m = _FRONT_KEY.match(line)
+                if m:
+                    meta[m.group(1).lower()] = m.group(2).strip().strip("\"'")
+            # Same-length blanks keep every offset and line number of the file.
+            blanked = [" " * len(line) for line in lines[: end + 1]] + lines[end + 1:]
+            return meta, "\n".join(blanked)
+    return {}, text
+
+
+def split_row(line: str, line_start: int) -> List[Tuple[int, int, str]]:
+    """Cells of a GFM table row as ``(start, end, text)`` with offsets into the file."""
+    cells: List[Tuple[int, int, str]] = []
+    bounds = [i for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
+    stripped = line.strip()
+    edges = [-1] + bounds + [len(line)]
+    pieces = list(zip(edges[:-1], edges[1:]))
+    if stripped.startswith("|"):
+        pieces = pieces[1:]
+    if stripped.endswith("|") and len(stripped) > 1:
+        pieces = pieces[:-1]
+    for a, b in pieces:
+        raw = line[a + 1: b]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        s = line_start + a + 1 + lead
+        cells.append((s, s + len(text), text.replace("\\|", "|")))
+    return cells
+
+
+def read_markdown(path: str, text: str) -> Report:
+    meta, body = split_front_matter(text)
+    lines = body.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+
+    blocks: List[Block] = []
+    title: Optional[Heading] = None
+    tokens = _md().parse(body)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open" and tok.map:
+            ln = tok.map[0]
+            line = lines[ln]
+            m = _ATX.match(line)
+            if m:
+                content = m.group(2)
+                s = starts[ln] + line.index(content) if content else starts[ln]
+                parsed = parse_heading(content)
+                h = Heading(s, s + len(content), content, len(m.group(1)),
+                            parsed[0] if parsed else None, parsed[1] if parsed else content, "atx")
+            else:  # setext heading: the text line(s) above the underline
+                content = lines[ln].strip()
+                s = starts[ln] + lines[ln].index(content) if content else starts[ln]
+                parsed = parse_heading(content)
+                level = 1 if tok.tag == "h1" else 2
+                h = Heading(s, s + len(content), content, level,
+                            parsed[0] if parsed else None, parsed[1] if parsed else content, "atx")
+            if title is None and h.number is None and not any(isinstance(b, Heading) and b.number for b in blocks) \
+                    and ("年度报告" in content or h.level == 1):
+                title = h
+            else:
+                blocks.append(h)
+            i += 3
+            continue
+        if tok.type == "paragraph_open" and tok.map:
+            blocks.extend(line_blocks(body, tok.map[0], tok.map[1], starts))
+            i += 3
+            continue
+        if tok.type == "table_open" and tok.map:
+            j = i
+            rows: List[List[Cell]] = []
+            while tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "tr_open" and t.map:
+                    ln = t.map[0]
+                    r = len(rows)
+                    rows.append([Cell(s, e, txt, r, c) for c, (s, e, txt) in enumerate(split_row(lines[ln], starts[ln]))])
+                j += 1
+            a, b = tok.map
+            end = starts[b - 1] + len(lines[b - 1])
+            blocks.append(Table(starts[a], end, rows, "gfm"))
+            i = j + 1
+            continue
+        i += 1
+
+    section_level = markdown_section_level([b for b in blocks if isinstance(b, Heading) and b.markup == "atx"])
+    return build_report(path, text, "markdown", blocks, meta, title, section_level)

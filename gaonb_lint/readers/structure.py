@@ -1,0 +1,136 @@
+"""From a reader's flat list of blocks to a ``Report``: title, year, sections.
+
+Readers only cut the source into blocks (paragraph lines, tables, Markdown headings); deciding
+which line is a section heading is shared here, so every source format gets the same answer.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from gaonb_lint import format as official_format
+from gaonb_lint.model import Block, Heading, Paragraph, Report, Section, Table
+from gaonb_lint.normalize import CN_NUMERALS, normalize_label
+from gaonb_lint.period import find_statistics_period
+
+# `一、总体情况`, `二. 主动公开…`, `三，…`; the numeral is the whole prefix, so `一是…` never matches.
+HEADING_RE = re.compile(r"^\s*([" + CN_NUMERALS + r"]{1,3})\s*[、,，.．:：]\s*(\S.*?)\s*$")
+MAX_HEADING_CHARS = 40
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+_TRAILING_NUMBER = re.compile(r"[\u4e00-\u9fff)）]\s*\d+\s*$")
+_NUMBER_ONLY = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?\s*$")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _official_titles() -> List[str]:
+    out = []
+    for s in official_format.sections():
+        out.append(normalize_label(s.title))
+        out.extend(normalize_label(v) for v in s.variants)
+    return out
+
+
+def looks_like_table_row(text: str, next_text: Optional[str]) -> bool:
+    """A line that reads like a numbered heading but belongs to a table: an official row label
+    (``四、结转下年度继续办理``), a line with cell separators or trailing numbers, or one followed
+    by a bare number (one cell per line)."""
+    if "\t" in text or "|" in text or _TRAILING_NUMBER.search(text):
+        return True
+    norm = normalize_label(text)
+    if any(norm.startswith(label) for label in official_format.table_row_labels() if label[:1] in CN_NUMERALS):
+        return True
+    return bool(next_text is not None and _NUMBER_ONLY.match(next_text))
+
+
+def parse_heading(text: str) -> Optional[Tuple[str, str]]:
+    """``(numeral, title)`` when a line has the shape of a top-level heading, else ``None``."""
+    m = HEADING_RE.match(text)
+    if not m:
+        return None
+    title = m.group(2)
+    if title.endswith(_SENTENCE_END):
+        return None
+    if len(title) > MAX_HEADING_CHARS:
+        # Heading and text on one line: accept only when it opens with an official title.
+        norm = normalize_label(title)
+        if not any(norm.startswith(t) for t in _official_titles()):
+            return None
+    return m.group(1), title
+
+
+def heading_from_line(text: str, start: int, next_text: Optional[str]) -> Optional[Heading]:
+    parsed = parse_heading(text)
+    if parsed is None or looks_like_table_row(text, next_text):
+        return None
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    return Heading(start + lead, start + trail, text.strip(), 1, parsed[0], parsed[1])
+
+
+def build_report(path: str, text: str, source_format: str, blocks: Sequence[Block],
+                 metadata: Optional[Dict[str, str]] = None, title: Optional[Heading] = None,
+                 section_level: Optional[int] = None) -> Report:
+    """Assemble a report.  ``blocks`` are in source order; ``Heading`` blocks with a ``number``
+    start sections; for Markdown, ``section_level`` is the ``#`` level of the section headings,
+    so an unnumbered heading at that level also starts an (extra, unnumbered) section."""
+    report = Report(path=path, text=text, source_format=source_format, metadata=dict(metadata or {}))
+    current: Optional[Section] = None
+    for block in blocks:
+        starts_section = isinstance(block, Heading) and (
+            (block.markup == "plain" and block.number is not None)
+            or (block.markup == "atx" and block.level == section_level)
+        )
+        if starts_section:
+            current = Section(block.start, block.end, block)  # type: ignore[arg-type]
+            report.sections.append(current)
+        elif current is None:
+            report.preamble.append(block)
+        else:
+            current.blocks.append(block)
+            current.end = max(current.end, block.end)
+
+    _find_title(report, title)
+    _find_year(report)
+    return report
+
+
+def _find_title(report: Report, title: Optional[Heading]) -> None:
+    suffix = official_format.raw_format()["report_title_suffix"]
+    if title is None:
+        for block in report.preamble:
+            if isinstance(block, (Paragraph, Heading)) and suffix[-4:] in block.text and len(block.text) <= 80:
+                title = block
+                break
+    if title is not None:
+        report.title = title
+        report.title_text = title.text.strip()
+    elif report.metadata.get("title"):
+        report.title_text = report.metadata["title"]
+
+
+def _find_year(report: Report) -> None:
+    meta_year = report.metadata.get("year", "")
+    candidates = [
+        ("title", YEAR_RE.search(report.title_text)),
+        ("metadata", re.fullmatch(r"\s*((?:19|20)\d{2})\s*", meta_year) if meta_year else None),
+    ]
+    for source, m in candidates:
+        if m:
+            report.year, report.year_source = int(m.group(1)), source
+            return
+    prose = "\n".join(b.text for b in report.preamble if not isinstance(b, Table))
+    period = find_statistics_period(prose)
+    if period and period.start[0]:
+        report.year, report.year_source = period.start[0], "period"
+        return
+    if report.sections:
+        counts = Counter(YEAR_RE.findall(report.sections[0].text()))
+        if counts:
+            report.year, report.year_source = int(counts.most_common(1)[0][0]), "body"
+
+
+def markdown_section_level(headings: Sequence[Heading]) -> Optional[int]:
+    """The ``#`` level most numbered headings use: the level of the report's sections."""
+    levels = Counter(h.level for h in headings if h.number is not None)
+    return levels.most_common(1)[0][0] if levels else None

@@ -1,0 +1,40 @@
+"""Plain text as websites publish it after scraping: one paragraph per line, headings as bare
+lines such as ``一、总体情况``.  Tables are recognised by ``text_tables`` when present."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from gaonb_lint.model import Block, Paragraph, Report
+from gaonb_lint.readers.structure import build_report, heading_from_line
+
+
+def line_blocks(text: str, first_line: int = 0, last_line: Optional[int] = None,
+                line_starts: Optional[List[int]] = None) -> List[Block]:
+    """Each non-blank line of ``text`` (0-based line range) as a heading or a paragraph."""
+    lines = text.split("\n")
+    if line_starts is None:
+        line_starts, pos = [], 0
+        for line in lines:
+            line_starts.append(pos)
+            pos += len(line) + 1
+    last = len(lines) if last_line is None else last_line
+    nonblank = [i for i in range(first_line, last) if lines[i].strip()]
+    blocks: List[Block] = []
+    for k, i in enumerate(nonblank):
+        line = lines[i]
+        nxt = lines[nonblank[k + 1]] if k + 1 < len(nonblank) else None
+        start = line_starts[i]
+        heading = heading_from_line(line, start, nxt)
+        if heading is not None:
+            blocks.append(heading)
+            continue
+        lead = len(line) - len(line.lstrip())
+        blocks.append(Paragraph(start + lead, start + len(line.rstrip()), line.strip()))
+    return blocks
+
+
+def read_text(path: str, text: str) -> Report:
+    from gaonb_lint.readers import text_tables
+
+    blocks = text_tables.blocks_with_tables(text, line_blocks)
+    return build_report(path, text, "text", blocks)
