@@ -1,0 +1,226 @@
+"""Configuration: ``[tool.gaonb-lint]`` in ``pyproject.toml`` or the top level of
+``.gaonb-lint.toml``, the nearest one found walking up from each checked file (a
+``.gaonb-lint.toml`` wins over a ``pyproject.toml`` in the same directory)."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
+
+from gaonb_lint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
+                   "build", "dist", "site-packages")
+SEVERITIES = ("error", "warning", "info")
+
+KEYS = {
+    "select": list, "ignore": list, "extend-ignore": list, "severity": dict, "per-file-ignores": dict,
+    "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
+    "max-file-size": (int, str), "rules": dict,
+}
+
+
+@dataclass
+class Config:
+    path: Optional[str] = None  # the file it came from; None for defaults
+    root: str = "."
+    select: Optional[List[str]] = None
+    ignore: List[str] = field(default_factory=list)
+    severity: Dict[str, str] = field(default_factory=dict)
+    per_file_ignores: Dict[str, List[str]] = field(default_factory=dict)
+    include: List[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: List[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    format_version: Optional[str] = None
+    lang: Optional[str] = None
+    max_file_size: int = 10 * 1024 * 1024
+    rules: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+
+    def relpath(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+
+    def is_excluded(self, path: str) -> bool:
+        return matches(self.relpath(path), self.exclude)
+
+    def is_included(self, path: str) -> bool:
+        return matches(self.relpath(path), self.include)
+
+    def ignored_for(self, path: str) -> List[str]:
+        rel = self.relpath(path)
+        out: List[str] = []
+        for pattern, names in self.per_file_ignores.items():
+            if matches(rel, [pattern]):
+                out.extend(names)
+        return out
+
+
+def matches(rel: str, patterns: Sequence[str]) -> bool:
+    """gitignore-like: a pattern with ``/`` matches the relative path (``*`` crosses ``/``); one
+    without matches any single path component."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        if "/" in pat:
+            pat = pat.lstrip("./") if pat.startswith("./") else pat.lstrip("/")
+            if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(rel, pat + "/*"):
+                return True
+        elif any(fnmatch.fnmatchcase(p, pat) for p in parts):
+            return True
+    return False
+
+
+def _key_line(text: str, key: str) -> int:
+    leaf = key.split(".")[-1]
+    m = re.search(r'^\s*"?' + re.escape(leaf) + r'"?\s*=', text, re.M)
+    if m is None:
+        m = re.search(r"^\s*\[[^\]]*" + re.escape(leaf) + r"[^\]]*\]", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def _parse_size(value: Any) -> Optional[int]:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?\s*", str(value), re.I)
+    if not m:
+        return None
+    unit = (m.group(2) or "B").upper().rstrip("B").rstrip("I")
+    return int(float(m.group(1)) * {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}[unit])
+
+
+def load_file(path: str) -> Optional[Config]:
+    """The configuration in ``path``; ``None`` for a ``pyproject.toml`` without our table."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}:1: configuration is not valid UTF-8") from None
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read configuration ({e.strerror or e})") from None
+    is_pyproject = os.path.basename(path) == "pyproject.toml"
+    if is_pyproject and "gaonb-lint" not in text:
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        where = f"{m.group(1)}:{m.group(2)}" if m else "1"
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) if m else msg
+        raise ConfigError(f"{path}:{where}: invalid TOML: {reason}") from None
+    if is_pyproject:
+        table = data.get("tool", {}).get("gaonb-lint")
+        if table is None:
+            return None
+        prefix = "tool.gaonb-lint."
+    else:
+        table, prefix = data, ""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{_key_line(text, 'gaonb-lint')}: [tool.gaonb-lint] must be a table")
+    return from_table(table, path, text, prefix)
+
+
+def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "") -> Config:
+    cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)))
+
+    def fail(key: str, reason: str) -> ConfigError:
+        return ConfigError(f"{path}:{_key_line(text, key)}: {prefix}{key}: {reason}")
+
+    for key, value in table.items():
+        if key not in KEYS:
+            raise fail(key, f"unknown setting (known: {', '.join(sorted(KEYS))})")
+        expected = KEYS[key]
+        if not isinstance(value, expected):
+            want = " or ".join(t.__name__ for t in expected) if isinstance(expected, tuple) else expected.__name__
+            raise fail(key, f"expected {want}, got {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise fail(key, "expected a list of strings")
+    cfg.select = table.get("select")
+    cfg.ignore = list(table.get("ignore", [])) + list(table.get("extend-ignore", []))
+    for slug, sev in table.get("severity", {}).items():
+        if sev not in SEVERITIES:
+            raise fail(slug, f"severity must be one of {', '.join(SEVERITIES)}, got {sev!r}")
+        cfg.severity[slug] = sev
+    for pattern, names in table.get("per-file-ignores", {}).items():
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise fail("per-file-ignores", f"{pattern!r} must map to a list of rule names")
+        cfg.per_file_ignores[pattern] = list(names)
+    if "include" in table:
+        cfg.include = list(table["include"])
+    if "exclude" in table:
+        cfg.exclude = list(table["exclude"])
+    cfg.exclude += list(table.get("extend-exclude", []))
+    if "format-version" in table:
+        from gaonb_lint import format as official_format
+
+        if table["format-version"] not in official_format.version_ids():
+            raise fail("format-version", f"must be one of {', '.join(official_format.version_ids())}")
+        cfg.format_version = table["format-version"]
+    if "lang" in table:
+        if table["lang"] not in ("zh", "en"):
+            raise fail("lang", "must be zh or en")
+        cfg.lang = table["lang"]
+    if "max-file-size" in table:
+        size = _parse_size(table["max-file-size"])
+        if size is None:
+            raise fail("max-file-size", f"expected a positive size such as 20MB, got {table['max-file-size']!r}")
+        cfg.max_file_size = size
+    for slug, opts in table.get("rules", {}).items():
+        if not isinstance(opts, dict):
+            raise fail(slug, "rule options must be a table")
+        cfg.rules[slug] = dict(opts)
+    return cfg
+
+
+class ConfigFinder:
+    """Finds (and caches) the nearest configuration for each checked path."""
+
+    def __init__(self, explicit: Optional[str] = None, isolated: bool = False):
+        self._cache: Dict[str, Config] = {}
+        self._explicit: Optional[Config] = None
+        self._isolated = isolated
+        if explicit:
+            if not os.path.isfile(explicit):
+                raise ConfigError(f"{explicit}: configuration file not found")
+            cfg = load_file(explicit)
+            if cfg is None:
+                raise ConfigError(f"{explicit}: has no [tool.gaonb-lint] table")
+            self._explicit = cfg
+
+    def for_path(self, path: str) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        if self._isolated:
+            return Config(root=os.getcwd())
+        start = os.path.abspath(path)
+        directory = start if os.path.isdir(start) else os.path.dirname(start)
+        return self._for_dir(directory)
+
+    def _for_dir(self, directory: str) -> Config:
+        if directory in self._cache:
+            return self._cache[directory]
+        found: Optional[Config] = None
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                found = load_file(candidate)
+                if found is not None:
+                    break
+        if found is None:
+            parent = os.path.dirname(directory)
+            found = self._for_dir(parent) if parent != directory else Config(root=os.getcwd())
+        self._cache[directory] = found
+        return found

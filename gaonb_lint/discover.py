@@ -1,0 +1,43 @@
+"""Which files a ``check PATH...`` run looks at."""
+from __future__ import annotations
+
+import os
+from typing import Iterator, List, Tuple
+
+from gaonb_lint.config import ConfigFinder
+from gaonb_lint.errors import InputError
+
+
+def discover(paths: List[str], finder: ConfigFinder, force_exclude: bool = False) -> Iterator[Tuple[str, object]]:
+    """Yield ``(path, None)`` for each file to check, or ``(path, InputError)`` for a path that
+    cannot be used.  Directories are walked (symlinked directories are not followed, so a loop
+    cannot hang the run) and filtered by each file's configuration; a file named on the command
+    line is checked even if excluded, unless ``force_exclude``."""
+    seen = set()
+    for path in paths:
+        if not os.path.lexists(path):
+            yield path, InputError(f"{path}: no such file or directory")
+            continue
+        if os.path.isdir(path):
+            found = 0
+            for root, dirs, files in os.walk(path, followlinks=False):
+                cfg = finder.for_path(os.path.join(root, "x"))
+                dirs[:] = sorted(d for d in dirs if not cfg.is_excluded(os.path.join(root, d)))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    fcfg = finder.for_path(full)
+                    if fcfg.is_included(full) and not fcfg.is_excluded(full) and not os.path.isdir(full):
+                        key = os.path.realpath(full)
+                        if key not in seen:
+                            seen.add(key)
+                            found += 1
+                            yield full, None
+            if not found:
+                yield path, InputError(f"{path}: no reports found (looked for {', '.join(finder.for_path(os.path.join(path, 'x')).include)})")
+            continue
+        if force_exclude and finder.for_path(path).is_excluded(path):
+            continue
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            yield path, None

@@ -1,0 +1,136 @@
+"""The ``check`` command: discover files, read each into a ``Report``, run the rules, print."""
+from __future__ import annotations
+
+import re
+import sys
+from typing import Dict, Iterable, List, Optional, Set
+
+from gaonb_lint.api import Rule
+from gaonb_lint.config import Config, ConfigFinder
+from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
+from gaonb_lint.errors import ConfigError, GaonbError
+from gaonb_lint.host import Host, load_host, run_rules
+from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
+
+
+def resolve_names(names: Iterable[str], rules: List[Rule], where: str) -> Set[str]:
+    """Slugs for rule names: a slug, a code, a code prefix (``GL3``) or ``ALL``."""
+    out: Set[str] = set()
+    for name in names:
+        if name.upper() == "ALL":
+            out.update(r.slug for r in rules)
+            continue
+        hits = [r.slug for r in rules if r.slug == name or r.code == name.upper()]
+        if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{1,3}", name):  # a code prefix such as GL3
+            hits = [r.slug for r in rules if r.code.startswith(name.upper())]
+        if not hits:
+            raise GaonbError(f"{where}: unknown rule {name!r}; `gaonb-lint rules` lists them")
+        out.update(hits)
+    return out
+
+
+class Checker:
+    """Checks files one at a time with a loaded host; holds nothing of a file after it returns."""
+
+    def __init__(self, host: Host, lang: str, cli_select: Optional[List[str]], cli_ignore: List[str],
+                 forced_version: Optional[str], debug: bool = False):
+        self.host = host
+        self.lang = lang
+        self.rules = host.all_rules()
+        self.cli_select = resolve_names(cli_select, self.rules, "--select") if cli_select is not None else None
+        self.cli_ignore = resolve_names(cli_ignore, self.rules, "--ignore")
+        self.forced_version = forced_version
+        self.debug = debug
+        self.readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
+        self._enabled_cache: Dict[int, Set[str]] = {}
+
+    def enabled(self, cfg: Config, path: str) -> Set[str]:
+        key = id(cfg)
+        if key not in self._enabled_cache:
+            where = cfg.path or "configuration"
+            if self.cli_select is not None:
+                base = set(self.cli_select)
+            elif cfg.select is not None:
+                base = resolve_names(cfg.select, self.rules, where)
+            else:
+                base = {r.slug for r in self.rules}
+            base -= resolve_names(cfg.ignore, self.rules, where)
+            base -= self.cli_ignore
+            for slug in cfg.severity:
+                resolve_names([slug], self.rules, where)
+            self._enabled_cache[key] = base
+        base = self._enabled_cache[key]
+        per_file = cfg.ignored_for(path)
+        if per_file:
+            base = base - resolve_names(per_file, self.rules, cfg.path or "configuration")
+        return base
+
+    def check(self, path: str, cfg: Config) -> List[Diagnostic]:
+        from gaonb_lint import suppress
+
+        enabled = self.enabled(cfg, path)
+        report = read_path(path, self.readers, cfg.max_file_size)
+        rules = [r for r in self.host.rules if r.slug in enabled]
+        severities = {}
+        for name, sev in cfg.severity.items():
+            for slug in resolve_names([name], self.rules, cfg.path or "configuration"):
+                severities[slug] = sev
+        diags = run_rules(report, rules, self.lang, severities, cfg.rules,
+                          self.forced_version or cfg.format_version, self.debug)
+        diags = [d for d in diags if d.rule in enabled or d.rule == "plugin-error"]
+        if report.source_format in ("markdown", "html"):
+            diags = suppress.apply(report, diags, self.rules, self.lang,
+                                   enabled if "unused-suppression" in enabled else set())
+            if "unused-suppression" not in enabled:
+                diags = [d for d in diags if d.rule != "unused-suppression"]
+        return diags
+
+
+def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
+    from gaonb_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_line
+    from gaonb_lint.discover import discover
+    from gaonb_lint.output import write_json, write_text
+
+    finder = ConfigFinder(args.config, args.isolated)
+    host = load_host()
+    if args.format_version:
+        from gaonb_lint import format as official_format
+
+        if args.format_version not in official_format.version_ids():
+            raise GaonbError(f"--format-version must be one of {', '.join(official_format.version_ids())}")
+    checker = Checker(host, lang, select, ignore, args.format_version, args.debug)
+
+    diags: List[Diagnostic] = []
+    errors: List[Dict[str, str]] = []
+    files = 0
+    for p in host.load_problems:
+        errors.append({"path": p.plugin, "message": f"plugin {p.plugin} could not be loaded: {p.error}"})
+        sys.stderr.write(error_line(errors[-1]["message"], lang) + "\n")
+    paths = args.paths or ["."]
+    for path, problem in discover(paths, finder, args.force_exclude):
+        if problem is not None:
+            errors.append({"path": path, "message": str(problem)})
+            sys.stderr.write(error_line(str(problem), lang) + "\n")
+            continue
+        files += 1
+        try:
+            cfg = finder.for_path(path)
+            found = checker.check(path, cfg)
+        except ConfigError:
+            raise
+        except GaonbError as e:
+            errors.append({"path": path, "message": str(e)})
+            sys.stderr.write(error_line(str(e), lang) + "\n")
+            continue
+        if args.verbose:
+            sys.stderr.write(f"{path}: {len(found)} finding(s)\n")
+        diags.extend(found)
+
+    summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}
+    if args.format == "json":
+        write_json(sys.stdout, diags, files, errors)
+    else:
+        write_text(sys.stdout, diags, files, len(errors), lang, args.quiet, args.statistics, summaries)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(d.severity in FAILING_SEVERITIES for d in diags) else EXIT_CLEAN

@@ -1,0 +1,138 @@
+"""Inline suppression comments in Markdown sources::
+
+    <!-- gaonb-lint-disable fee-statement GL301 -->   … <!-- gaonb-lint-enable -->
+    <!-- gaonb-lint-disable-next-line table-labels -->
+    <!-- gaonb-lint-disable-line balance -->
+    <!-- gaonb-lint-disable-file statistics-period -->
+
+With no rule names a comment covers every rule.  A comment that suppressed nothing, or names a
+rule that does not exist, is itself reported (``unused-suppression``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Set, Tuple
+
+from gaonb_lint.api import Rule, RuleContext
+from gaonb_lint.diagnostics import Diagnostic
+from gaonb_lint.model import Report
+
+UNUSED_SUPPRESSION = Rule(
+    slug="unused-suppression", code="GL901", severity="warning",
+    summary={"zh": "无效的行内抑制注释", "en": "an inline suppression comment that suppressed nothing"},
+    messages={
+        "unused": {"zh": "抑制注释 “{comment}” 未抑制任何问题，请删除", "en": "suppression “{comment}” suppressed nothing; remove it"},
+        "unknown": {"zh": "抑制注释中的规则 “{name}” 不存在（可用 gaonb-lint rules 查看规则列表）",
+                    "en": "suppression names unknown rule “{name}” (see gaonb-lint rules)"},
+    },
+    check=lambda report, ctx: (), plugin="gaonb-lint",
+    doc="""## What it does
+Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, or that names a
+rule that does not exist.
+
+## Why
+A stale suppression hides the next real mistake at that place; a misspelt rule name suppresses
+nothing while looking as if it did.
+
+## Format clause
+None: this is about the linter's own comments.
+
+## Example
+```markdown
+<!-- gaonb-lint-disable-next-line fee-statment -->
+```
+
+## How to fix
+Remove the comment, or correct the rule name (`gaonb-lint rules` lists them).
+""")
+
+_COMMENT = re.compile(r"<!--\s*gaonb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S)
+
+
+@dataclass
+class Directive:
+    kind: str
+    names: Tuple[str, ...]
+    start: int
+    end: int
+    line: int
+    first: int = 0  # covered lines, inclusive
+    last: int = 0
+    used: Set[str] = field(default_factory=set)
+
+
+def parse(report: Report) -> List[Directive]:
+    directives: List[Directive] = []
+    open_: List[Directive] = []
+    for m in _COMMENT.finditer(report.text):
+        names = tuple(n for n in re.split(r"[\s,]+", m.group(2).strip()) if n)
+        line = report.position(m.start())[0]
+        d = Directive(m.group(1), names, m.start(), m.end(), line)
+        if d.kind == "enable":
+            for o in open_:
+                if not names or set(o.names) & set(names) or not o.names:
+                    o.last = line
+            open_ = [o for o in open_ if not o.last]
+            continue
+        if d.kind == "disable":
+            d.first = line
+            open_.append(d)
+        elif d.kind == "disable-next-line":
+            d.first = d.last = report.position(m.end())[0] + 1
+        elif d.kind == "disable-line":
+            d.first, d.last = line, report.position(m.end())[0]
+        else:  # disable-file
+            d.first, d.last = 1, report.line_count()
+        directives.append(d)
+    for o in open_:
+        o.last = report.line_count()
+    return directives
+
+
+def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Rule], lang: str,
+          enabled: Optional[Set[str]] = None) -> List[Diagnostic]:
+    """Drop suppressed diagnostics; add ``unused-suppression`` findings.  ``enabled`` (slugs) limits
+    unused-checks to rules that ran, so ``--select`` does not make every other comment 'unused'."""
+    directives = parse(report)
+    if not directives:
+        return list(diagnostics)
+    known = list(known)
+    by_name = {}
+    for r in known:
+        by_name[r.slug] = r.slug
+        by_name[r.code] = r.slug
+    kept: List[Diagnostic] = []
+    for diag in diagnostics:
+        suppressed = False
+        for d in directives:
+            if d.first <= diag.span.line <= d.last:
+                if not d.names:
+                    d.used.add("*")
+                    suppressed = True
+                else:
+                    for n in d.names:
+                        if by_name.get(n, by_name.get(n.upper())) == diag.rule:
+                            d.used.add(n)
+                            suppressed = True
+        if not suppressed:
+            kept.append(diag)
+    ctx = RuleContext(UNUSED_SUPPRESSION, None, {}, lang)
+    from gaonb_lint.host import _diagnostic
+
+    for d in directives:
+        comment = report.text[d.start:d.end]
+        if d.names:
+            for n in d.names:
+                slug = by_name.get(n, by_name.get(n.upper()))
+                if slug is None:
+                    f = ctx.finding((d.start, d.end), "unknown", name=n)
+                elif n not in d.used and (enabled is None or slug in enabled):
+                    f = ctx.finding((d.start, d.end), "unused", comment=comment)
+                else:
+                    continue
+                kept.append(_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
+        elif not d.used:
+            f = ctx.finding((d.start, d.end), "unused", comment=comment)
+            kept.append(_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
+    return kept

@@ -1,0 +1,17 @@
+"""The built-in rules, installed as the ``gaonb_lint_rules`` package and registered through the
+``gaonb_lint`` entry-point group exactly like a third-party plugin.  Each rule is one module
+exposing ``RULE``; add a module to ``RULE_MODULES`` to ship it."""
+from importlib import import_module
+
+from gaonb_lint.api import hookimpl
+
+RULE_MODULES = (
+    "required_sections",
+    "statistics_period",
+    "fee_statement",
+)
+
+
+@hookimpl
+def gaonb_lint_rules():
+    return [import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]

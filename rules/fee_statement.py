@@ -1,0 +1,115 @@
+"""## What it does
+For reports under the 2021 format (report year 2021 and later), checks that section
+`六、其他需要报告的事项` states whether, and how much, information-processing fee (信息处理费) was
+collected: a sentence that names 信息处理费 together with a none/zero expression (`未收取`,
+`未发出`, `没有`, `为0`, `0元`, `无`), an amount (`600元`) or a number of fee notices (`2件`).
+A heading such as `（一）信息处理费收取情况` counts only when the paragraph under it makes the
+statement. Naming the measures (《政府信息公开信息处理费管理办法》) is not a statement.
+
+## Why
+Since 1 January 2021 bodies may charge a processing fee for excessive applications, and the
+format requires the annual report to account for it. Reviewers check it on every report.
+
+## Format clause
+国办公开办函〔2021〕30号, section 六 `其他需要报告的事项`: the 信息处理费 collected under
+《政府信息公开信息处理费管理办法》(国办函〔2020〕109号). Reports for 2019 and 2020 (2019 format) are not
+checked.
+
+## Example
+```text
+六、其他需要报告的事项
+无。
+```
+is reported: section 六 does not state the fee collection.
+
+## How to fix
+Add to section 六 a sentence such as `本机关本年度未收取信息处理费。` or
+`本年度共发出收费通知2件，实际收取信息处理费600元。`. Fee information in another section or in an
+extra section does not count: move it into 六.
+"""
+from __future__ import annotations
+
+import re
+
+from gaonb_lint.api import Heading, Paragraph, Rule, normalize_label, official_format
+
+FEE = "信息处理费"
+# Titles of documents (《…》) name the measures, they do not state anything.
+_BOOK_TITLE = re.compile(r"《[^》]*》")
+_STATEMENT = re.compile(
+    r"未收取|未收|未发出|未产生|没有|不存在|无|免收|为\s*[0０零]|[0０零]\s*元|\d+(?:\.\d+)?\s*(?:万)?元|\d+\s*(?:件|次|份)"
+)
+_SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
+
+
+def _states_fee(text: str) -> bool:
+    text = _BOOK_TITLE.sub("", text)
+    return any(FEE in s and _STATEMENT.search(s.replace(FEE, "")) for s in _SENTENCE.findall(text))
+
+
+def _mentions_fee(text: str) -> bool:
+    return FEE in _BOOK_TITLE.sub("", text)
+
+
+def _is_heading_like(block) -> bool:
+    text = block.text.strip()
+    return isinstance(block, Heading) or (len(text) <= 30 and not text.endswith(("。", "；")))
+
+
+def _other_section(report):
+    spec = official_format.sections()[-1]
+    wanted = normalize_label(spec.title)
+    for s in report.sections:
+        if normalize_label(s.title) == wanted:
+            return s
+    return report.section(spec.number)
+
+
+def check(report, ctx):
+    if ctx.format is None or not ctx.format.fee_statement_required:
+        return
+    spec = official_format.sections()[-1]
+    section = _other_section(report)
+    if section is not None:
+        blocks = [b for b in section.blocks if isinstance(b, (Paragraph, Heading))]
+        for i, block in enumerate(blocks):
+            if _states_fee(block.text):
+                return
+            if _mentions_fee(block.text) and _is_heading_like(block) and i + 1 < len(blocks):
+                nxt = blocks[i + 1]
+                if not _is_heading_like(nxt) or len(nxt.text.strip()) <= 10:
+                    if _STATEMENT.search(nxt.text):
+                        return
+    elsewhere = None
+    for s in report.sections:
+        if s is section:
+            continue
+        for block in [s.heading, *s.blocks]:
+            if isinstance(block, (Paragraph, Heading)) and _mentions_fee(block.text):
+                elsewhere = block
+                break
+        if elsewhere is not None:
+            break
+    where = section.heading if section is not None else (report.end, report.end)
+    if elsewhere is not None:
+        yield ctx.finding(where, "elsewhere", section=spec.heading, line=report.position(elsewhere.start)[0])
+    else:
+        yield ctx.finding(where, "missing", section=spec.heading)
+
+
+RULE = Rule(
+    slug="fee-statement",
+    code="GL302",
+    summary={"zh": "在“六、其他需要报告的事项”中说明信息处理费收取情况",
+             "en": "section 六 states the information-processing fee (信息处理费) collected"},
+    messages={
+        "missing": {"zh": "未说明信息处理费收取情况：应在 “{section}” 中写明，如 “本机关本年度未收取信息处理费。”",
+                    "en": "no statement on the information-processing fee: section “{section}” must state it, "
+                          "e.g. “本机关本年度未收取信息处理费。”"},
+        "elsewhere": {"zh": "信息处理费收取情况应在 “{section}” 中说明（目前仅在第 {line} 行提及），如 “本机关本年度未收取信息处理费。”",
+                      "en": "the information-processing fee must be stated in section “{section}” (it is only "
+                            "mentioned on line {line}), e.g. “本机关本年度未收取信息处理费。”"},
+    },
+    check=check,
+    doc=__doc__,
+)

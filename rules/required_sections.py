@@ -1,0 +1,151 @@
+"""## What it does
+Checks that the report has the six official sections, each exactly once, in the official order,
+numbered `一` to `六`, with the official title. Differences only in whitespace or in full-/half-width
+punctuation are accepted; a different word is not.
+
+Each problem is reported on its own line: a retitled section at its heading (with the official
+heading), a renumbered section at its heading, an extra section (which shifts the numbering of
+everything after it), a duplicate, a section out of order, and a missing section where it should
+have been (at the heading of the next section that is present).
+
+## Why
+Reviewers compare reports across bodies and years by section. A retitled or extra section breaks
+that comparison and is a standard finding in annual assessments; an extra section such as
+`五、信息处理费统计情况` also pushes the required content of 五 and 六 into the wrong numbers.
+
+## Format clause
+《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019 version 国办公开办函〔2019〕60号):
+the six sections 一、总体情况 / 二、主动公开政府信息情况 / 三、收到和处理政府信息公开申请情况 /
+四、政府信息公开行政复议、行政诉讼情况 / 五、存在的主要问题及改进情况 / 六、其他需要报告的事项.
+
+## Example
+```text
+五、存在问题及改进措施
+```
+is reported as `章节标题不符：应为 “五、存在的主要问题及改进情况”，实为 “五、存在问题及改进措施”`.
+
+## How to fix
+Use the official heading exactly as given in the message. Move the content of an extra section
+into the official section it belongs to (fee information goes to 六), and renumber.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Dict, List, Optional, Tuple
+
+from gaonb_lint.api import Rule, official_format, normalize_label
+
+MATCH_THRESHOLD = 0.55
+SAME_NUMBER_BONUS = 0.15
+
+
+def _match(section, specs) -> Tuple[Optional[int], str]:
+    """(index of the official section this one stands for, how: exact|variant|similar)."""
+    title = normalize_label(section.title)
+    best, best_score, how = None, 0.0, ""
+    for i, spec in enumerate(specs):
+        if title == normalize_label(spec.title):
+            return i, "exact"
+        if title in {normalize_label(v) for v in spec.variants}:
+            score, kind = 0.95, "variant"
+        else:
+            score, kind = SequenceMatcher(None, title, normalize_label(spec.title)).ratio(), "similar"
+        if section.number == spec.number:
+            score += SAME_NUMBER_BONUS
+        if score > best_score:
+            best, best_score, how = i, score, kind
+    return (best, how) if best_score >= MATCH_THRESHOLD else (None, "")
+
+
+def _longest_increasing(seq: List[int]) -> set:
+    """Positions (into seq) of one longest strictly increasing subsequence."""
+    n = len(seq)
+    length = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if seq[j] < seq[i] and length[j] + 1 > length[i]:
+                length[i], prev[i] = length[j] + 1, j
+    if not n:
+        return set()
+    k = max(range(n), key=lambda i: length[i])
+    keep = set()
+    while k != -1:
+        keep.add(k)
+        k = prev[k]
+    return keep
+
+
+def check(report, ctx):
+    specs = official_format.sections()
+    first_seen: Dict[int, object] = {}
+    placed: List[Tuple[int, object]] = []  # (official index, section) for sections kept in order
+    candidates: List[Tuple[int, object, str]] = []
+    for section in report.sections:
+        idx, how = _match(section, specs)
+        heading_text = section.heading.text
+        if idx is None:
+            yield ctx.finding(section.heading, "extra", actual=heading_text)
+            continue
+        if idx in first_seen:
+            first = first_seen[idx]
+            yield ctx.finding(section.heading, "duplicate", expected=specs[idx].heading,
+                              line=report.position(first.heading.start)[0])
+            continue
+        first_seen[idx] = section
+        candidates.append((idx, section, how))
+
+    in_order = _longest_increasing([c[0] for c in candidates])
+    for pos, (idx, section, how) in enumerate(candidates):
+        spec = specs[idx]
+        if pos not in in_order:
+            later = [c for c in candidates[:pos] if c[0] > idx]
+            yield ctx.finding(section.heading, "order", expected=spec.heading,
+                              before=specs[later[0][0]].heading if later else "")
+            continue
+        placed.append((idx, section))
+        if how != "exact":
+            yield ctx.finding(section.heading, "retitled", expected=spec.heading, actual=section.heading.text)
+        elif section.number != spec.number:
+            yield ctx.finding(section.heading, "renumbered", expected=spec.heading, actual=section.heading.text)
+
+    present = {idx for idx, _ in first_seen.items()}
+    for idx, spec in enumerate(specs):
+        if idx in present:
+            continue
+        after = [s for i, s in placed if i > idx]
+        if after:
+            where = (after[0].heading.start, after[0].heading.start)
+        elif report.sections:
+            where = (report.end, report.end)
+        elif report.title is not None:
+            where = (report.title.start, report.title.end)
+        else:
+            where = (0, 0)
+        yield ctx.finding(where, "missing", expected=spec.heading)
+
+
+RULE = Rule(
+    slug="required-sections",
+    code="GL101",
+    summary={"zh": "六个法定章节齐全、顺序正确、标题与年报格式一致",
+             "en": "the six official sections are present once each, in order, with their official titles"},
+    messages={
+        "missing": {"zh": "缺少章节：应有 “{expected}”",
+                    "en": "missing section: expected “{expected}”"},
+        "retitled": {"zh": "章节标题不符：应为 “{expected}”，实为 “{actual}”",
+                     "en": "section title differs from the format: expected “{expected}”, found “{actual}”"},
+        "renumbered": {"zh": "章节编号不符：应为 “{expected}”，实为 “{actual}”",
+                       "en": "section number differs from the format: expected “{expected}”, found “{actual}”"},
+        "extra": {"zh": "多出章节 “{actual}”：年报格式只有六个章节，多出的章节会打乱其后章节的编号，其内容应并入相应的法定章节",
+                  "en": "extra section “{actual}”: the format has exactly six sections; an extra one shifts the "
+                        "numbering of those after it; move its content into the official section it belongs to"},
+        "duplicate": {"zh": "章节 “{expected}” 重复出现（第一次出现在第 {line} 行）",
+                      "en": "section “{expected}” appears twice (first on line {line})"},
+        "order": {"zh": "章节顺序错误：“{expected}” 应位于 “{before}” 之前",
+                  "en": "section out of order: “{expected}” must come before “{before}”"},
+    },
+    check=check,
+    doc=__doc__,
+    applies_before_2019=False,
+)

@@ -1,0 +1,90 @@
+"""## What it does
+Checks that the report states its statistics period (统计期限) as a date range from 1 January to
+31 December of the report year, e.g. `本报告中所列数据的统计期限为2025年1月1日至2025年12月31日`.
+Accepted forms include `统计周期为2025年1月1日至12月31日`, `统计期限从2025年1月1日到12月31日止`
+and `统计时间自2021-1-1起至2021-12-31止`.
+
+Reported: no period at all (or only a dateless `本年度`), an end date alone
+(`数据统计截至2025年12月31日`), a start other than 1月1日 or an end other than 12月31日, a range
+across two years, and a period in a year other than the report's.
+
+## Why
+Reviewers and the public need to know which span the numbers cover; a copied report that still
+states last year's period is one of the most common errors.
+
+## Format clause
+条例 第五十条 (the report covers 上一年度); the near-universal preamble sentence of the
+format's reports: `本报告中所列数据的统计期限自Y年1月1日起至Y年12月31日止`.
+
+## Example
+A report titled `2025年政府信息公开工作年度报告` whose preamble says only
+`本报告数据统计截至2025年12月31日` is reported as an end date without a start.
+
+## How to fix
+Add to the preamble, with the report year:
+`本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。`
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Rule, Table
+from gaonb_lint.period import find_end_only, find_periods
+
+
+def _prose(report):
+    """(offset, text) of every non-table block, preamble first."""
+    for block in report.all_blocks():
+        if not isinstance(block, Table):
+            yield block.start, block.text
+
+
+def _fmt(d):
+    y, m, day = d
+    return f"{y}年{m}月{day}日" if y else f"{m}月{day}日"
+
+
+def check(report, ctx):
+    year = report.year
+    expected = f"统计期限为{year}年1月1日至{year}年12月31日" if year else "统计期限为Y年1月1日至Y年12月31日"
+    where = report.title if report.title is not None else (0, 0)
+    for offset, text in _prose(report):
+        for p in find_periods(text):
+            if not p.keyword:
+                continue
+            span = (offset + p.offset, offset + p.end_offset)
+            sy, sm, sd = p.start
+            ey, em, ed = p.end
+            if sy != ey:
+                yield ctx.finding(span, "two-years", expected=expected, start=_fmt(p.start), end=_fmt(p.end))
+            elif year and sy != year:
+                yield ctx.finding(span, "wrong-year", expected=expected, found=sy, year=year)
+            elif (sm, sd) != (1, 1) or (em, ed) != (12, 31):
+                yield ctx.finding(span, "not-full-year", expected=expected, start=_fmt(p.start), end=_fmt(p.end))
+            return
+    for offset, text in _prose(report):
+        e = find_end_only(text)
+        if e is not None:
+            yield ctx.finding((offset + e.offset, offset + e.end_offset), "end-only", expected=expected)
+            return
+    yield ctx.finding(where, "missing", expected=expected)
+
+
+RULE = Rule(
+    slug="statistics-period",
+    code="GL301",
+    summary={"zh": "写明统计期限（报告年度的1月1日至12月31日）",
+             "en": "the report states its statistics period (1 January to 31 December of the report year)"},
+    messages={
+        "missing": {"zh": "未写明统计期限：应写明如 “{expected}”",
+                    "en": "no statistics period stated: expected a sentence such as “{expected}”"},
+        "end-only": {"zh": "统计期限只有截止日期、没有起始日期：应写明 “{expected}”",
+                     "en": "the statistics period gives an end date but no start: expected “{expected}”"},
+        "two-years": {"zh": "统计期限 {start}至{end} 跨越两个年度：应为 “{expected}”",
+                      "en": "the statistics period {start}–{end} spans two years: expected “{expected}”"},
+        "wrong-year": {"zh": "统计期限的年份为 {found} 年，与报告年度 {year} 年不符：应为 “{expected}”",
+                       "en": "the statistics period is in {found}, not the report year {year}: expected “{expected}”"},
+        "not-full-year": {"zh": "统计期限 {start}至{end} 不是完整年度：应为 “{expected}”",
+                          "en": "the statistics period {start}–{end} is not the whole year: expected “{expected}”"},
+    },
+    check=check,
+    doc=__doc__,
+)
