@@ -27,6 +27,7 @@ from gaonb_lint import format as official_format
 from gaonb_lint.format import FormatVersion, SectionSpec
 from gaonb_lint.model import Block, Cell, Heading, Node, Paragraph, Report, Section, Span, Table, TableIssue
 from gaonb_lint.normalize import normalize_label
+from gaonb_lint.period import EndOnly, Period, find_end_only, find_periods, find_statistics_period
 
 hookimpl = pluggy.HookimplMarker("gaonb_lint")
 
@@ -140,7 +141,8 @@ class Reader:
 
 
 __all__ = [
-    "Block", "Cell", "Check", "Finding", "Fix", "FormatVersion", "Heading", "Node", "Paragraph",
+    "Block", "Cell", "Check", "EndOnly", "Finding", "Period", "find_end_only", "find_periods",
+    "find_statistics_period", "Fix", "FormatVersion", "Heading", "Node", "Paragraph",
     "Reader", "Report", "Rule", "RuleContext", "Section", "SectionSpec", "Span", "Table",
     "TableIssue", "hookimpl", "normalize_label", "official_format",
 ]

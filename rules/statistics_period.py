@@ -26,8 +26,7 @@ Add to the preamble, with the report year:
 """
 from __future__ import annotations
 
-from gaonb_lint.api import Rule, Table
-from gaonb_lint.period import find_end_only, find_periods
+from gaonb_lint.api import Rule, Table, find_end_only, find_periods
 
 
 def _prose(report):
