@@ -116,7 +116,10 @@ def load_file(path: str) -> Optional[Config]:
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        where = f"{m.group(1)}:{m.group(2)}" if m else "1"
+        if m:
+            where = f"{m.group(1)}:{m.group(2)}"
+        else:  # "at end of document": the last line
+            where = str(len(text.rstrip("\n").split("\n")))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) if m else msg
         raise ConfigError(f"{path}:{where}: invalid TOML: {reason}") from None
     if is_pyproject:

@@ -1,6 +1,7 @@
 """The ``check`` command: discover files, read each into a ``Report``, run the rules, print."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Dict, Iterable, List, Optional, Set
@@ -24,9 +25,22 @@ def resolve_names(names: Iterable[str], rules: List[Rule], where: str) -> Set[st
         if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{1,3}", name):  # a code prefix such as GL3
             hits = [r.slug for r in rules if r.code.startswith(name.upper())]
         if not hits:
-            raise GaonbError(f"{where}: unknown rule {name!r}; `gaonb-lint rules` lists them")
+            raise GaonbError(f"{_locate(where, name)}: unknown rule {name!r}; `gaonb-lint rules` lists them")
         out.update(hits)
     return out
+
+
+def _locate(where: str, name: str) -> str:
+    """``file:line`` of the line naming ``name`` when ``where`` is a configuration file."""
+    if os.path.isfile(where):
+        try:
+            with open(where, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if re.search(r"[\"']" + re.escape(name) + r"[\"']", line):
+                        return f"{where}:{n}"
+        except (OSError, UnicodeDecodeError):
+            pass
+    return where
 
 
 class Checker:
@@ -92,6 +106,11 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     from gaonb_lint.output import write_json, write_text
 
     finder = ConfigFinder(args.config, args.isolated)
+    if not (args.lang or os.environ.get("GAONB_LINT_LANG")):
+        # No --lang and no GAONB_LINT_LANG: the configuration's `lang` (of the first path) decides.
+        first = (args.paths or ["."])[0]
+        if os.path.exists(first):
+            lang = finder.for_path(first).lang or lang
     host = load_host()
     if args.format_version:
         from gaonb_lint import format as official_format

@@ -13,6 +13,7 @@ from gaonb_lint.readers.structure import build_report, heading_from_line, markdo
 from gaonb_lint.readers.text import line_blocks
 
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 _parser = None
@@ -68,7 +69,10 @@ def split_row(line: str, line_start: int) -> List[Tuple[int, int, str]]:
 
 def read_markdown(path: str, text: str) -> Report:
     meta, body = split_front_matter(text)
-    lines = body.split("\n")
+    # HTML comments (suppression comments among them) are not report text: blank them with spaces
+    # (offsets and line numbers hold) everywhere except in what the Markdown parser sees.
+    clean = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+    lines = clean.split("\n")
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
@@ -105,7 +109,7 @@ def read_markdown(path: str, text: str) -> Report:
             i += 3
             continue
         if tok.type == "paragraph_open" and tok.map:
-            blocks.extend(line_blocks(body, tok.map[0], tok.map[1], starts))
+            blocks.extend(line_blocks(clean, tok.map[0], tok.map[1], starts))
             i += 3
             continue
         if tok.type == "table_open" and tok.map:

@@ -76,9 +76,13 @@ def build_report(path: str, text: str, source_format: str, blocks: Sequence[Bloc
     so an unnumbered heading at that level also starts an (extra, unnumbered) section."""
     report = Report(path=path, text=text, source_format=source_format, metadata=dict(metadata or {}))
     current: Optional[Section] = None
+    # When the sections are `#` headings, a bare numbered line (`一、存在的主要问题` inside 五) is a
+    # sub-heading, unless it carries an official section title.
+    official = set(_official_titles()) if section_level is not None else set()
     for block in blocks:
         starts_section = isinstance(block, Heading) and (
-            (block.markup == "plain" and block.number is not None)
+            (block.markup == "plain" and block.number is not None
+             and (section_level is None or normalize_label(block.title) in official))
             or (block.markup == "atx" and block.level == section_level)
         )
         if starts_section:
