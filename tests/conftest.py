@@ -1,0 +1,135 @@
+"""Shared test helpers.
+
+Fixtures
+    ``repo_root``  – the repository root (``pathlib.Path``).
+    ``seeds_dir``  – ``tests/fixtures/seeds`` (byte-identical copies of five real scraped reports).
+
+Helpers (plain functions, import them with ``from conftest import run_cli, check_source, lint_text``)
+    ``run_cli(args, cwd=None, env=None, timeout=120)``
+        Runs ``python -m gaonb_lint ARGS`` in a subprocess (the interpreter running the tests) and
+        returns ``(exit_code, stdout, stderr)``.  ``GAONB_LINT_LANG`` is removed from the
+        environment so messages are Chinese unless ``--lang`` is given; ``env`` adds variables.
+    ``check_source(text, suffix=".md", select=None, args=())``
+        Writes ``text`` to a temporary file and runs ``gaonb-lint check --isolated --format json``
+        on it in-process (``gaonb_lint.cli.main``); returns the list of diagnostic dicts.  The
+        exit code and the whole JSON document are on ``check_source.last``.
+    ``lint_text(text, suffix=".md", rules=None, year=None)``
+        Lower level: reads ``text`` with the reader for ``suffix`` and runs the given rules (slugs
+        or codes; default all) through the plugin host, without configuration or suppression
+        comments.  ``year`` overrides the report year found by the reader (as if the report's
+        metadata said so).  Returns diagnostic dicts.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"
+EXAMPLES_DIR = REPO_ROOT / "examples"
+
+# Every diagnostic in JSON output carries these keys.
+DIAGNOSTIC_KEYS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+def cli_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment for a CLI subprocess: ours minus the language override, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if k != "GAONB_LINT_LANG"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(extra or {})
+    return env
+
+
+def run_cli(args: Sequence[str], cwd=None, env: Optional[Dict[str, str]] = None,
+            timeout: float = 120) -> Tuple[int, str, str]:
+    """``python -m gaonb_lint ARGS`` in a subprocess: ``(exit_code, stdout, stderr)``."""
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", *map(str, args)], cwd=cwd,
+                          env=cli_env(env), capture_output=True, timeout=timeout)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def run_main(args: Sequence[str]) -> Tuple[int, str, str]:
+    """``gaonb_lint.cli.main(ARGS)`` in-process: ``(exit_code, stdout, stderr)``."""
+    from gaonb_lint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as e:  # argparse usage errors
+            code = e.code if isinstance(e.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+def check_source(text: str, suffix: str = ".md", select: Optional[Iterable[str]] = None,
+                 args: Sequence[str] = ()) -> List[dict]:
+    """Diagnostics (JSON dicts) of ``gaonb-lint check --isolated --format json`` on ``text``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "report" + suffix)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        argv = ["check", "--isolated", "--format", "json", *args, path]
+        if select is not None:
+            argv += ["--select", ",".join(select)]
+        code, out, err = run_main(argv)
+    doc = json.loads(out) if out.strip() else {}
+    check_source.last = {"code": code, "json": doc, "stderr": err}
+    return list(doc.get("diagnostics", []))
+
+
+check_source.last = {}
+
+
+_HOST = None
+
+
+def _host():
+    global _HOST
+    if _HOST is None:
+        from gaonb_lint.host import load_host
+
+        _HOST = load_host()
+    return _HOST
+
+
+def lint_text(text: str, suffix: str = ".md", rules: Optional[Iterable[str]] = None,
+              year: Optional[int] = None, lang: str = "zh") -> List[dict]:
+    """Run rules on ``text`` in-process (no configuration, no suppression comments)."""
+    from gaonb_lint.host import run_rules
+    from gaonb_lint.readers import BUILTIN_READERS, reader_table
+
+    host = _host()
+    readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
+    reader = readers[suffix]
+    report = reader.read("report" + suffix, text)
+    if year is not None:
+        report.year, report.year_source = year, "metadata"
+    if rules is None:
+        selected = list(host.rules)
+    else:
+        selected = []
+        for name in rules:
+            rule = host.rule(name)
+            if rule is None:
+                raise KeyError(f"unknown rule {name!r}")
+            selected.append(rule)
+    return [d.to_dict() for d in run_rules(report, selected, lang, {}, {})]
