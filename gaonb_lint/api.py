@@ -21,15 +21,32 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple, Union
 
-import pluggy
-
 from gaonb_lint import format as official_format
 from gaonb_lint.format import FormatVersion, SectionSpec
 from gaonb_lint.model import Block, Cell, Heading, Node, Paragraph, Report, Section, Span, Table, TableIssue
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.period import EndOnly, Period, find_end_only, find_periods, find_statistics_period
 
-hookimpl = pluggy.HookimplMarker("gaonb_lint")
+
+class _HookimplMarker:
+    """``pluggy.HookimplMarker("gaonb_lint")`` without importing pluggy (a start-up cost on every
+    ``check``): it sets the same ``gaonb_lint_impl`` options dict that pluggy reads, so marked
+    functions work with pluggy's ``PluginManager`` and with the host's fast loader alike."""
+
+    project_name = "gaonb_lint"
+
+    def __call__(self, function=None, hookwrapper=False, optionalhook=False, tryfirst=False,
+                 trylast=False, specname=None, wrapper=False):
+        def mark(func):
+            setattr(func, self.project_name + "_impl", {
+                "wrapper": wrapper, "hookwrapper": hookwrapper, "optionalhook": optionalhook,
+                "tryfirst": tryfirst, "trylast": trylast, "specname": specname})
+            return func
+
+        return mark if function is None else mark(function)
+
+
+hookimpl = _HookimplMarker()
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3,4}$")

@@ -24,7 +24,31 @@ class UsageError(GaonbError):
     pass
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter without ``import shutil`` (bz2, lzma …): argparse builds one for every
+    ``add_argument``, so the default costs each run a few milliseconds before any work."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: Optional[int] = None):
+        if width is None:  # what shutil.get_terminal_size().columns gives
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                width = 0
+            if width <= 0:
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                except (AttributeError, ValueError, OSError):
+                    width = 0
+            width = (width or 80) - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # argparse exits 2 as well, but with our one-line shape
         self.print_usage(sys.stderr)
         sys.stderr.write(f"gaonb-lint: error: {message}\n")
@@ -87,6 +111,19 @@ def _names(values: Optional[Sequence[str]]) -> List[str]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:
+            # Run as a program: the process exits next.  Freezing the heap spares the interpreter's
+            # final garbage collection the walk over every module and rule (~8 ms, a tenth of a
+            # pre-commit run on one report); atexit handlers and flushing are unaffected.
+            import gc
+
+            gc.freeze()
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

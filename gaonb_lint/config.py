@@ -12,10 +12,14 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from gaonb_lint.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def _tomllib():
+    # Imported only when a configuration file is actually parsed: most runs have none.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -111,6 +115,7 @@ def load_file(path: str) -> Optional[Config]:
     is_pyproject = os.path.basename(path) == "pyproject.toml"
     if is_pyproject and "gaonb-lint" not in text:
         return None
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Dict, List, Optional
 
 from gaonb_lint.normalize import normalize_label
@@ -15,6 +15,17 @@ SCHEMA_PACKAGE = "gaonb_lint_schemas"
 
 def load_json(name: str) -> Any:
     """A JSON file shipped in ``schemas/``."""
+    from importlib import import_module
+
+    # A plain file next to the package's __init__ in every normal install; importlib.resources
+    # (which imports zipfile, pathlib, tempfile …) only for zipped installs.
+    base = getattr(import_module(SCHEMA_PACKAGE), "__file__", None)
+    path = os.path.join(os.path.dirname(base), name) if base else ""
+    if path and os.path.isfile(path):
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    from importlib import resources
+
     return json.loads(resources.files(SCHEMA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))
 
 
