@@ -33,10 +33,11 @@ def resolve_names(names: Iterable[str], rules: List[Rule], where: str) -> Set[st
 def _locate(where: str, name: str) -> str:
     """``file:line`` of the line naming ``name`` when ``where`` is a configuration file."""
     if os.path.isfile(where):
+        named = re.compile(r"[\"']{0}[\"']|^\s*{0}\s*=".format(re.escape(name)))  # a value or a key
         try:
             with open(where, encoding="utf-8") as fh:
                 for n, line in enumerate(fh, 1):
-                    if re.search(r"[\"']" + re.escape(name) + r"[\"']", line):
+                    if named.search(line):
                         return f"{where}:{n}"
         except (OSError, UnicodeDecodeError):
             pass
