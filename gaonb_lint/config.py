@@ -22,7 +22,7 @@ def _tomllib():
     return tomllib
 
 CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                    "build", "dist", "site-packages")
 SEVERITIES = ("error", "warning", "info")

@@ -24,9 +24,23 @@ def _text(path: str, text: str) -> Report:
     return read_text(path, text)
 
 
+def _html(path: str, text: str) -> Report:
+    from gaonb_lint.readers.html import read_html
+
+    return read_html(path, text)
+
+
+def _docx(path: str, data: bytes) -> Report:
+    from gaonb_lint.readers.docx import read_docx
+
+    return read_docx(path, data)
+
+
 BUILTIN_READERS = (
     Reader("markdown", (".md", ".markdown"), _markdown),
     Reader("text", (".txt",), _text),
+    Reader("html", (".html", ".htm"), _html),
+    Reader("docx", (".docx",), _docx, binary=True),
 )
 
 

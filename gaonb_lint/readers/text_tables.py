@@ -503,19 +503,22 @@ def read_region(lines: List[Line], text: str) -> Table:
     return Table(start, end, rows, layout, issues)
 
 
-def blocks_with_tables(text: str, line_blocks: Callable[..., List[Block]]) -> List[Block]:
+def blocks_with_tables(text: str, line_blocks: Callable[..., List[Block]], first: int = 0,
+                       last: Optional[int] = None) -> List[Block]:
+    """Headings, paragraphs and tables of lines ``first``..``last`` (0-based, exclusive) of ``text``."""
     raw = text.split("\n")
     starts: List[int] = []
     pos = 0
     for line in raw:
         starts.append(pos)
         pos += len(line) + 1
-    lines = [_classify(i, starts[i], line) for i, line in enumerate(raw)]
+    last = len(raw) if last is None else last
+    lines = [_classify(i, starts[i], raw[i]) for i in range(first, last)]
     blocks: List[Block] = []
-    previous = 0
+    previous = first
     for a, b in find_regions(lines):
-        blocks.extend(line_blocks(text, previous, a, starts))
+        blocks.extend(line_blocks(text, previous, first + a, starts))
         blocks.append(read_region(lines[a:b], text))
-        previous = b
-    blocks.extend(line_blocks(text, previous, len(raw), starts))
+        previous = first + b
+    blocks.extend(line_blocks(text, previous, last, starts))
     return blocks

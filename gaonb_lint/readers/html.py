@@ -1,0 +1,435 @@
+"""HTML report pages, as the publishing sites serve them.
+
+Parsed with the standard library's ``html.parser`` (see docs/sources.md for why): it is the only
+candidate that reports where each tag and text run sits in the file, so every cell and line keeps
+its offsets into the original HTML and diagnostics point at the HTML's own line and column.  A
+small tree builder adds the implied end tags real pages rely on (``<td>`` without ``</td>``, ``<p>``
+closed by a ``<div>``), and the tree is rendered as text: one line per block element, a ``<table>``
+(without nested tables) as a grid with ``rowspan``/``colspan`` expanded — the text in the
+top-left position, empty cells where it spans, as in the canonical Markdown tables.
+
+Scripts, styles, navigation, headers, footers and forms are not part of the report.  When the
+page has the report's section headings, only the smallest element holding all of them (plus the
+report title, when it stands before that element) is read, which drops site menus and footers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple, Union
+
+from gaonb_lint import format as official_format
+from gaonb_lint.model import Block, Cell, Report, Table
+from gaonb_lint.normalize import normalize_label
+from gaonb_lint.readers.rendering import MappedReport, Renderer
+from gaonb_lint.readers.structure import build_report, parse_heading
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+SKIP = frozenset("script style noscript template head nav header footer aside form select button "
+                 "iframe svg object textarea option title map canvas audio video".split())
+BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr thead tbody tfoot caption "
+                  "section article main blockquote pre center hr address figure figcaption body html "
+                  "br td th fieldset legend".split())
+# A start tag of one of these closes an open <p>.
+CLOSES_P = frozenset("p div h1 h2 h3 h4 h5 h6 ul ol dl table section article blockquote pre center "
+                     "hr address figure main fieldset".split())
+_WS = re.compile(r"[ \t\r\n\f\u00a0\u3000]")
+_SUPPRESS = re.compile(r"gaonb-lint-")
+
+Char = Tuple[str, int, int]  # a character and its source [start, end)
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: Dict[str, str]
+    start: int
+    children: List[Union["Element", "Text", "Comment"]] = field(default_factory=list)
+    parent: Optional["Element"] = None
+
+
+@dataclass
+class Text:
+    chars: List[Char]
+
+
+@dataclass
+class Comment:
+    text: str
+    start: int
+    end: int
+
+
+def _tree(html: str) -> Element:
+    from html.parser import HTMLParser
+    from html import unescape
+
+    line_starts = [0]
+    for m in re.finditer("\n", html):
+        line_starts.append(m.end())
+    root = Element("#root", {}, 0)
+
+    class Builder(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=False)
+            self.stack: List[Element] = [root]
+
+        def _here(self) -> int:
+            line, col = self.getpos()
+            return line_starts[line - 1] + col
+
+        @property
+        def top(self) -> Element:
+            return self.stack[-1]
+
+        def _close(self, tag: str, stop: Tuple[str, ...] = ()) -> bool:
+            for i in range(len(self.stack) - 1, 0, -1):
+                t = self.stack[i].tag
+                if t == tag:
+                    del self.stack[i:]
+                    return True
+                if t in stop:
+                    return False
+            return False
+
+        def handle_starttag(self, tag, attrs):
+            start = self._here()
+            if tag in CLOSES_P:
+                self._close("p", ("table", "td", "th", "div", "li"))
+            if tag in ("td", "th"):
+                self._close("td", ("tr", "table")) or self._close("th", ("tr", "table"))
+            elif tag == "tr":
+                self._close("tr", ("table",))
+            elif tag in ("thead", "tbody", "tfoot"):
+                for t in ("thead", "tbody", "tfoot"):
+                    self._close(t, ("table",))
+            elif tag == "li":
+                self._close("li", ("ul", "ol"))
+            el = Element(tag, {k: (v or "") for k, v in attrs}, start, parent=self.top)
+            self.top.children.append(el)
+            if tag not in VOID:
+                self.stack.append(el)
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs)
+            if tag not in VOID:
+                self._close(tag)
+
+        def handle_endtag(self, tag):
+            if tag in VOID:
+                return
+            stops = ("table",) if tag in ("td", "th", "tr", "thead", "tbody", "tfoot") else ()
+            self._close(tag, stops)
+
+        def _text(self, chars: List[Char]) -> None:
+            kids = self.top.children
+            if kids and isinstance(kids[-1], Text):
+                kids[-1].chars.extend(chars)
+            else:
+                kids.append(Text(chars))
+
+        def handle_data(self, data):
+            s = self._here()
+            self._text([(ch, s + i, s + i + 1) for i, ch in enumerate(data)])
+
+        def handle_entityref(self, name):
+            s = self._here()
+            raw = f"&{name};"
+            text = unescape(raw)
+            end = s + len(raw) if html.startswith(raw, s) else s + len(raw) - 1
+            self._text([(ch, s, end) for ch in text])
+
+        def handle_charref(self, name):
+            s = self._here()
+            raw = f"&#{name};"
+            text = unescape(raw)
+            end = s + len(raw) if html.startswith(raw, s) else s + len(raw) - 1
+            self._text([(ch, s, end) for ch in text])
+
+        def handle_comment(self, data):
+            if _SUPPRESS.search(data):
+                s = self._here()
+                self.top.children.append(Comment(data, s, s + len(data) + 7))
+
+    b = Builder()
+    b.feed(html)
+    b.close()
+    return root
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+@dataclass
+class _Out:
+    r: Renderer = field(default_factory=Renderer)
+    tables: List[Tuple[int, int, List[List[Tuple[int, int, str]]]]] = field(default_factory=list)
+    comment_lines: List[int] = field(default_factory=list)
+    pending_space: bool = False
+    line_no: int = 0
+
+    def text_chars(self, chars: List[Char]) -> None:
+        for ch, s, e in chars:
+            if _WS.match(ch):
+                if not self.r.at_line_start():
+                    self.pending_space = True
+                continue
+            if self.pending_space:
+                self.r.add(" ", s, s)
+                self.pending_space = False
+            self.r.add(ch, s, e)
+
+    def break_line(self) -> None:
+        self.pending_space = False
+        if not self.r.at_line_start():
+            self.r.newline()
+            self.line_no += 1
+
+
+def _has_table(el: Element) -> bool:
+    return any(isinstance(c, Element) and (c.tag == "table" or _has_table(c)) for c in el.children)
+
+
+def _render(el: Element, out: _Out) -> None:
+    for child in el.children:
+        if isinstance(child, Text):
+            out.text_chars(child.chars)
+        elif isinstance(child, Comment):
+            out.break_line()
+            out.comment_lines.append(out.line_no)
+            out.r.add("<!--" + child.text + "-->", child.start, child.end)
+            out.break_line()
+        elif child.tag in SKIP or child.attrs.get("hidden") is not None or \
+                "display:none" in child.attrs.get("style", "").replace(" ", "").lower():
+            continue
+        elif child.tag == "table" and not _has_table(child):
+            out.break_line()
+            _render_table(child, out)
+        elif child.tag in BLOCK:
+            out.break_line()
+            _render(child, out)
+            out.break_line()
+        else:
+            _render(child, out)
+
+
+def _cell_chars(el: Element) -> List[Char]:
+    """A cell's text: blocks and ``<br>`` inside it become line breaks; whitespace collapsed."""
+    out: List[Char] = []
+
+    def walk(e: Element) -> None:
+        for c in e.children:
+            if isinstance(c, Text):
+                for ch, s, t in c.chars:
+                    if _WS.match(ch):
+                        if out and out[-1][0] not in " \n":
+                            out.append((" ", s, s))
+                    else:
+                        out.append((ch, s, t))
+            elif isinstance(c, Element) and c.tag not in SKIP:
+                block = c.tag in BLOCK
+                if block and out and out[-1][0] != "\n":
+                    if out[-1][0] == " ":
+                        out.pop()
+                    out.append(("\n", c.start, c.start))
+                walk(c)
+                if block and out and out[-1][0] != "\n":
+                    out.append(("\n", c.start, c.start))
+
+    walk(el)
+    while out and out[0][0] in " \n":
+        out.pop(0)
+    while out and out[-1][0] in " \n":
+        out.pop()
+    # a space next to a line break is noise from the source's indentation
+    return [c for i, c in enumerate(out)
+            if not (c[0] == " " and ((i + 1 < len(out) and out[i + 1][0] == "\n") or (i and out[i - 1][0] == "\n")))]
+
+
+def _rows_of(table: Element) -> List[Element]:
+    rows = []
+    for c in table.children:
+        if isinstance(c, Element):
+            if c.tag == "tr":
+                rows.append(c)
+            elif c.tag in ("thead", "tbody", "tfoot"):
+                rows.extend(x for x in c.children if isinstance(x, Element) and x.tag == "tr")
+    return rows
+
+
+def _span(value: str) -> int:
+    m = re.match(r"\s*(\d+)", value or "")
+    return max(1, min(int(m.group(1)), 1000)) if m else 1
+
+
+def _render_table(table: Element, out: _Out) -> None:
+    """Render the grid: each row one line, cells separated by tabs (cell text keeps its line
+    breaks as spaces in the rendering; the cell's own text keeps them)."""
+    grid: Dict[Tuple[int, int], Optional[Tuple[Element, List[Char]]]] = {}
+    width = 0
+    trs = _rows_of(table)
+    for r, tr in enumerate(trs):
+        c = 0
+        for td in (x for x in tr.children if isinstance(x, Element) and x.tag in ("td", "th")):
+            while (r, c) in grid:
+                c += 1
+            rs, cs = _span(td.attrs.get("rowspan", "")), _span(td.attrs.get("colspan", ""))
+            rs = min(rs, len(trs) - r)
+            chars = _cell_chars(td)
+            for dr in range(rs):
+                for dc in range(cs):
+                    grid[(r + dr, c + dc)] = (td, chars) if (dr, dc) == (0, 0) else None
+            c += cs
+            width = max(width, c)
+    rows: List[List[Tuple[int, int, str]]] = []
+    first = len(out.r)
+    for r in range(len(trs)):
+        out.break_line()
+        row: List[Tuple[int, int, str]] = []
+        for c in range(width):
+            if c:
+                out.r.add("\t", out.r.src_end[-1] if len(out.r) else 0, out.r.src_end[-1] if len(out.r) else 0)
+            entry = grid.get((r, c))
+            s = len(out.r)
+            if entry is None:
+                row.append((s, s, ""))
+                continue
+            td, chars = entry
+            if not chars:
+                out.r.add("", td.start, td.start)
+                row.append((s, s, ""))
+                continue
+            out.r.add_mapped([(" " if ch == "\n" else ch, a, b) for ch, a, b in chars])
+            row.append((s, len(out.r), "".join(ch for ch, _, _ in chars)))
+        rows.append(row)
+        out.break_line()
+    if rows:
+        out.tables.append((first, len(out.r), rows))
+
+
+# -- the report's part of the page ---------------------------------------------------------------------
+
+def _official_titles() -> List[str]:
+    out = []
+    for s in official_format.sections():
+        out.append(normalize_label(s.title))
+        out.extend(normalize_label(v) for v in s.variants)
+    return out
+
+
+def _content_root(root: Element) -> Tuple[Element, Optional[Element]]:
+    """The smallest element holding every official section heading, and the element holding the
+    report title when it stands outside it."""
+    titles = _official_titles()
+    holders: List[Element] = []
+    title_el: Optional[Element] = None
+    suffix = official_format.raw_format()["report_title_suffix"]
+
+    def text_of(el: Element) -> str:
+        return "".join(ch for c in el.children if isinstance(c, Text) for ch, _, _ in c.chars)
+
+    def walk(el: Element, skipped: bool) -> None:
+        nonlocal title_el
+        for c in el.children:
+            if not isinstance(c, Element):
+                continue
+            skip = skipped or c.tag in SKIP
+            if not skip:
+                own = text_of(c).strip()
+                if own:
+                    parsed = parse_heading(own)
+                    if parsed and any(normalize_label(parsed[1]).startswith(t) for t in titles):
+                        holders.append(c)
+                    elif title_el is None and suffix in own and len(own) <= 80 and not holders:
+                        title_el = c
+            walk(c, skip)
+
+    walk(root, False)
+    if len(holders) < 2:
+        return root, None
+
+    def ancestors(el: Element) -> List[Element]:
+        out = []
+        while el is not None:
+            out.append(el)
+            el = el.parent  # type: ignore[assignment]
+        return out[::-1]
+
+    paths = [ancestors(h) for h in holders]
+    common = root
+    for level in zip(*paths):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    if title_el is not None and any(a is common for a in ancestors(title_el)):
+        title_el = None
+    return common, title_el
+
+
+def _page_title(root: Element) -> str:
+    def find(el: Element) -> Optional[Element]:
+        for c in el.children:
+            if isinstance(c, Element):
+                if c.tag == "title":
+                    return c
+                hit = find(c)
+                if hit is not None:
+                    return hit
+        return None
+
+    t = find(root)
+    if t is None:
+        return ""
+    return "".join(ch for c in t.children if isinstance(c, Text) for ch, _, _ in c.chars).strip()
+
+
+def render_html(html: str) -> Tuple[_Out, str]:
+    root = _tree(html)
+    content, title_el = _content_root(root)
+    out = _Out()
+    if title_el is not None:
+        holder = Element("#title", {}, title_el.start, [title_el])
+        _render(holder, out)
+        out.break_line()
+    if content is root:
+        _render(root, out)
+    else:
+        holder = Element("#content", {}, content.start, [content])
+        _render(holder, out)
+    out.break_line()
+    return out, _page_title(root)
+
+
+def read_html(path: str, html: str) -> Report:
+    from gaonb_lint.readers import text_tables
+    from gaonb_lint.readers.text import line_blocks
+
+    out, page_title = render_html(html)
+    text = out.r.text()
+    line_starts = [0]
+    for m in re.finditer("\n", text):
+        line_starts.append(m.end())
+
+    def line_of(offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(line_starts, offset) - 1
+
+    blocks: List[Block] = []
+    previous = 0
+    marks = sorted([(line_of(a), line_of(max(a, b - 1)) + 1, rows) for a, b, rows in out.tables] +
+                   [(n, n + 1, None) for n in out.comment_lines], key=lambda m: m[0])
+    for a, b, rows in marks:
+        if a < previous:
+            continue
+        blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, a))
+        if rows is not None:
+            cells = [[Cell(s, e, t, r, c) for c, (s, e, t) in enumerate(row)] for r, row in enumerate(rows)]
+            start = line_starts[a]
+            end = line_starts[b] - 1 if b < len(line_starts) else len(text)
+            blocks.append(Table(start, end, cells, "html"))
+        previous = b
+    blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(line_starts)))
+    meta = {"title": page_title} if page_title else {}
+    report = build_report(path, text, "html", blocks, meta)
+    return MappedReport.from_report(report, html, out.r)
