@@ -205,6 +205,9 @@ def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str
         ctx = RuleContext(rule=rule, format=fmt, options=options.get(rule.slug, {}), lang=lang)
         try:
             findings = list(rule.check(report, ctx))
+            # Rendering runs the rule's templates on its params: a bad one is the rule's crash too.
+            diags = [_diagnostic(report, rule, f, lang, f.severity or severities.get(rule.slug, rule.severity))
+                     for f in findings]
         except Exception as e:
             if debug:
                 import traceback
@@ -214,8 +217,7 @@ def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str
                 0, "crash", rule=rule.slug, plugin=rule.plugin, error=_describe(e))
             out.append(_diagnostic(report, PLUGIN_ERROR, crash, lang, "error"))
             continue
-        for f in findings:
-            out.append(_diagnostic(report, rule, f, lang, f.severity or severities.get(rule.slug, rule.severity)))
+        out.extend(diags)
     return out
 
 

@@ -22,7 +22,7 @@ def resolve_names(names: Iterable[str], rules: List[Rule], where: str) -> Set[st
             out.update(r.slug for r in rules)
             continue
         hits = [r.slug for r in rules if r.slug == name or r.code == name.upper()]
-        if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{1,3}", name):  # a code prefix such as GL3
+        if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{0,3}", name):  # a code prefix: GL3, or EX for a plugin
             hits = [r.slug for r in rules if r.code.startswith(name.upper())]
         if not hits:
             raise GaonbError(f"{_locate(where, name)}: unknown rule {name!r}; `gaonb-lint rules` lists them")
