@@ -88,7 +88,9 @@ def load_host(extra_plugins: Tuple[Tuple[str, Any], ...] = ()) -> Host:
     are registered as if found through entry points (used by tests)."""
     host = Host()
     plugins: List[Tuple[str, Any]] = []
-    for ep in _entry_points():
+    # The built-in rules first, so that a plugin reusing one of their slugs or codes is the one
+    # named as the duplicate, whatever the order of sys.path.
+    for ep in sorted(_entry_points(), key=lambda ep: ep.value != "gaonb_lint_rules"):
         try:
             plugins.append((ep.name, ep.load()))
         except Exception as e:  # a broken third-party package must not stop the run

@@ -34,7 +34,8 @@ def install(site: Path, module: str, source: str, entry_points: str, dist: str =
 
 
 def cli(site: Path, *args):
-    return run_cli(list(args), env={"PYTHONPATH": str(site)})
+    # From outside the repository, so only the installed gaonb-lint and the plugin are on the path.
+    return run_cli(list(args), cwd=site.parent, env={"PYTHONPATH": str(site)})
 
 
 def doc_blocks(lang: str):
