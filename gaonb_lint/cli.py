@@ -17,7 +17,7 @@ from gaonb_lint.errors import ConfigError, GaonbError, PluginError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
-EXTRA_COMMANDS: Dict[str, str] = {}
+EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert"}
 
 
 class UsageError(GaonbError):
@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply exclude patterns to files named on the command line too (used by pre-commit)")
     c.add_argument("--format-version", choices=None, default=None, metavar="VERSION",
                    help="force the format version (v2019 or v2021) instead of choosing it from the report year")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="check files in N processes (0: one per core; default 1); the output is the same")
     c.add_argument("--verbose", "-v", action="store_true", help="also print what was read from each file")
     c.add_argument("--debug", action="store_true", help="print tracebacks of crashing rules to stderr")
 

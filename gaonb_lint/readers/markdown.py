@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 from gaonb_lint.model import Block, Cell, Heading, Paragraph, Report, Table
 from gaonb_lint.readers.structure import build_report, heading_from_line, markdown_section_level, parse_heading
 from gaonb_lint.readers.text import line_blocks
+from gaonb_lint.readers.text_tables import FENCE_INFO
 
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -113,6 +114,17 @@ def read_markdown(path: str, text: str) -> Report:
         if tok.type == "paragraph_open" and tok.map:
             blocks.extend(line_blocks(clean, tok.map[0], tok.map[1], starts))
             i += 3
+            continue
+        if tok.type == "fence" and tok.map and tok.info.strip() == FENCE_INFO:
+            # A table kept as scraped text (``gaonb-lint convert`` writes unreadable tables so):
+            # read by the scraped-text table reader, so it stays exactly as (un)readable.
+            from gaonb_lint.readers import text_tables
+
+            a, b = tok.map
+            b = b - 1 if b - 1 > a and lines[b - 1].strip().startswith(("```", "~~~")) else b
+            blocks.extend(x for x in text_tables.blocks_with_tables(clean, line_blocks, a + 1, b)
+                          if isinstance(x, Table))
+            i += 1
             continue
         if tok.type == "table_open" and tok.map:
             j = i

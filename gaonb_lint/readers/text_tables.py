@@ -29,6 +29,8 @@ from gaonb_lint.model import Block, Cell, Table, TableIssue
 from gaonb_lint.readers import table_vocab as tv
 from gaonb_lint.readers.structure import parse_heading
 
+# The info string of a Markdown fenced block holding a table as scraped text (see convert).
+FENCE_INFO = "text-table"
 _NUMBER_CELL = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?\s*$")
 _SENTENCE = re.compile(r"[。；;！？]")
 SHORT_CELL = 40  # an unknown line this short, followed by a number, is a cell (a misspelt label)

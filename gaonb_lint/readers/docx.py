@@ -1,0 +1,130 @@
+"""Word (.docx) reports, through python-docx (the optional ``docx`` extra:
+``pip install 'gaonb-lint[docx]'``).
+
+A .docx has no lines and columns of its own, so the report is read from a text rendering and
+positions refer to it: **line N is the N-th paragraph of the document body, counting every table
+row as one paragraph** (its cells joined by tabs, in grid order); the column counts characters
+within that paragraph.  ``gaonb-lint convert FILE.docx --to md`` shows the same structure.
+Merged cells (``gridSpan``, ``vMerge``) are expanded like HTML ``colspan``/``rowspan``: the text in
+the top-left position, empty cells where it spans.
+"""
+from __future__ import annotations
+
+import io
+from typing import List, Optional, Tuple
+
+from gaonb_lint.errors import InputError
+from gaonb_lint.model import Block, Cell, Report, Table
+
+EXTRA_HINT = "pip install 'gaonb-lint[docx]'"
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _import_docx():
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        return None
+    return docx
+
+
+def _paragraph_text(p) -> str:
+    """Text of a ``w:p`` element: runs, tabs and breaks (line breaks inside a paragraph → space)."""
+    out: List[str] = []
+    for node in p.iter():
+        tag = node.tag
+        if tag == _W + "t":
+            out.append(node.text or "")
+        elif tag == _W + "tab":
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append(" ")
+    return "".join(out).replace("\u00a0", " ")
+
+
+def _cell_text(tc) -> str:
+    paras = [_paragraph_text(p).strip() for p in tc.iter(_W + "p")]
+    return "\n".join(p for p in paras if p)
+
+
+def _grid(tbl) -> List[List[str]]:
+    """Rows of cell texts with merged cells expanded."""
+    rows: List[List[Optional[str]]] = []
+    for tr in tbl.iterchildren(_W + "tr"):
+        row: List[Optional[str]] = []
+        for tc in tr.iterchildren(_W + "tc"):
+            pr = tc.find(_W + "tcPr")
+            span, vmerge = 1, None
+            if pr is not None:
+                gs = pr.find(_W + "gridSpan")
+                if gs is not None:
+                    try:
+                        span = max(1, int(gs.get(_W + "val", "1")))
+                    except ValueError:
+                        span = 1
+                vm = pr.find(_W + "vMerge")
+                if vm is not None:
+                    vmerge = vm.get(_W + "val", "continue")
+            text = "" if vmerge == "continue" else _cell_text(tc)
+            row.append(text)
+            row.extend("" for _ in range(span - 1))
+        rows.append(row)
+    return [[c or "" for c in r] for r in rows]
+
+
+def read_docx(path: str, data: bytes) -> Report:
+    docx = _import_docx()
+    if docx is None:
+        raise InputError(f"{path}: reading .docx files needs python-docx: {EXTRA_HINT}")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # zipfile.BadZipFile, KeyError, lxml errors: all mean "not a .docx"
+        raise InputError(f"{path}: not a readable .docx file ({type(e).__name__})") from None
+    from gaonb_lint.readers import text_tables
+    from gaonb_lint.readers.structure import build_report
+    from gaonb_lint.readers.text import line_blocks
+
+    lines: List[str] = []
+    tables: List[Tuple[int, List[List[str]]]] = []  # first line, grid
+    for el in document.element.body.iterchildren():
+        if el.tag == _W + "p":
+            lines.append(_paragraph_text(el).replace("\t", " "))
+        elif el.tag == _W + "tbl":
+            grid = _grid(el)
+            tables.append((len(lines), grid))
+            for row in grid:
+                lines.append("\t".join(c.replace("\n", " ").replace("\t", " ") for c in row))
+    text = "\n".join(lines)
+    starts: List[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+
+    blocks: List[Block] = []
+    previous = 0
+    for first, grid in tables:
+        blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, first))
+        rows: List[List[Cell]] = []
+        for r, cells in enumerate(grid):
+            at = starts[first + r]
+            row: List[Cell] = []
+            for c, cell in enumerate(cells):
+                shown = cell.replace("\n", " ").replace("\t", " ")
+                row.append(Cell(at, at + len(shown), cell, r, c))
+                at += len(shown) + 1
+            rows.append(row)
+        last = first + len(grid) - 1
+        end = starts[last] + len(lines[last]) if grid else starts[first]
+        blocks.append(Table(starts[first], end, rows, "docx"))
+        previous = first + len(grid)
+    blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(lines)))
+    meta = {}
+    try:
+        title = (document.core_properties.title or "").strip()
+        if title:
+            meta["title"] = title
+    except Exception:  # core properties are optional and sometimes malformed
+        pass
+    return build_report(path, text, "docx", blocks, meta)
