@@ -482,6 +482,61 @@ def _read_pipe(lines: List[Line], text: str) -> _Reading:
     return reading
 
 
+def _lay_out_headers(rows: List[List[Tuple[int, int, str]]], text: str) -> None:
+    """Put the header cells of tables 三 and 四 under the columns they head.
+
+    Where the layout keeps no column positions (one cell per line, run-together text, pipe text
+    that moved the padding of spanning cells to the end of the row), header rows come out
+    left-packed: ``自然人 | 法人或其他组织 | 总计``.  Read top to bottom, such a header would say
+    nothing about which column is which; so each header cell is placed at its column in the
+    official header (one label column first for table 三, none for table 四), as in the HTML
+    original, and the gaps are empty cells.  Cells the format does not know keep their order."""
+    norms = [tv.normalize_with_map(c[2])[0] for r in rows for c in r if c[2]]
+    vocab = _table_vocab([n for n in norms if n in tv.all_labels()])
+    if vocab is None or vocab.titles:  # table 二's header rows already line up with their rows
+        return
+    offset = 1 if vocab.row_labels else 0
+    taken: set = set()  # leaf columns headed in a row above
+    for r, row in enumerate(rows):
+        cells = [c for c in row if c[2]]
+        if not cells or any(_NUMBER_CELL.match(c[2]) for c in cells):
+            continue
+        placed: List[Tuple[int, Tuple[int, int, str]]] = []
+        right = -2
+        known = 0
+        for c in cells:
+            norm = tv.normalize_with_map(c[2])[0]
+            if _row_label_of(vocab, norm) is not None:
+                placed = []
+                break
+            places = _places(vocab, norm)
+            free = [p for p in places if p.lo > right and not (p.leaf and p.lo in taken)]
+            if free:
+                col = min(free, key=lambda p: p.lo)
+                right, at = col.hi, col.lo + offset
+                known += 1
+                if col.leaf:
+                    taken.add(col.lo)
+            else:
+                right += 1
+                at = (placed[-1][0] + 1) if placed else offset
+            if placed and at <= placed[-1][0]:
+                at = placed[-1][0] + 1
+            placed.append((max(at, 0), c))
+        if not placed or not known:
+            continue
+        width = max(offset + vocab.leaves, placed[-1][0] + 1)
+        laid: List[Tuple[int, int, str]] = []
+        for col in range(width):
+            hit = next((c for at, c in placed if at == col), None)
+            if hit is not None:
+                laid.append(hit)
+            else:
+                at = laid[-1][1] if laid else placed[0][1][0]
+                laid.append((at, at, ""))
+        rows[r] = laid
+
+
 def read_region(lines: List[Line], text: str) -> Table:
     nonblank = [ln for ln in lines if ln.kind != "blank"]
     kinds = [ln.kind for ln in nonblank]
@@ -491,6 +546,8 @@ def read_region(lines: List[Line], text: str) -> Table:
         layout, reading = "pipe", _read_pipe(nonblank, text)
     else:
         layout, reading = _read_lines(nonblank, text)
+    if layout != "tsv":
+        _lay_out_headers(reading.rows, text)
     issues: List[TableIssue] = []
     for issue in reading.issues:  # one issue for a run of rows that fail for the same reason
         if issues and issues[-1].reason_en == issue.reason_en and \
