@@ -157,9 +157,36 @@ class Reader:
     binary: bool = False
 
 
+# The official tables (mapping, relations) and the publication date, imported on first use so
+# that loading the rules stays cheap: ``from gaonb_lint.api import map_table`` inside ``check``.
+_LAZY = {
+    "map_table": "gaonb_lint.tables.mapping", "MappedTable": "gaonb_lint.tables.mapping",
+    "MappedCell": "gaonb_lint.tables.mapping", "LabelProblem": "gaonb_lint.tables.mapping",
+    "MappingProblem": "gaonb_lint.tables.mapping", "locate_tables": "gaonb_lint.tables.locate",
+    "find_section": "gaonb_lint.tables.locate", "LocatedTable": "gaonb_lint.tables.locate",
+    "table_spec": "gaonb_lint.tables.spec", "TableSpec": "gaonb_lint.tables.spec",
+    "parse_value": "gaonb_lint.tables.values", "relation_instances": "gaonb_lint.tables.relations",
+    "evaluate_relations": "gaonb_lint.tables.relations", "Violation": "gaonb_lint.tables.relations",
+    "find_publication_date": "gaonb_lint.publication", "Published": "gaonb_lint.publication",
+    "table_name": "gaonb_lint.tables.describe", "cell_name": "gaonb_lint.tables.describe",
+    "version_name": "gaonb_lint.tables.describe", "violation_params": "gaonb_lint.tables.describe",
+}
+_RENAMED = {"relation_instances": "instances", "evaluate_relations": "evaluate"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), _RENAMED.get(name, name))
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Block", "Cell", "Check", "EndOnly", "Finding", "Period", "find_end_only", "find_periods",
     "find_statistics_period", "Fix", "FormatVersion", "Heading", "Node", "Paragraph",
     "Reader", "Report", "Rule", "RuleContext", "Section", "SectionSpec", "Span", "Table",
     "TableIssue", "hookimpl", "normalize_label", "official_format",
-]
+] + sorted(_LAZY)

@@ -9,6 +9,14 @@ RULE_MODULES = (
     "required_sections",
     "statistics_period",
     "fee_statement",
+    "format_version",
+    "required_tables",
+    "table_labels",
+    "exact_label_punctuation",
+    "balance",
+    "table_unreadable",
+    "report_year",
+    "publication_deadline",
 )
 
 

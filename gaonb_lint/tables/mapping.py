@@ -9,8 +9,8 @@ HTML, DOCX).  Grid conventions accepted:
 - **Rows are anchored on labels, not positions**: a row is the official row whose label its last
   label cell carries; the label cells before it (``三、本年度办理结果``, ``（三）不予公开``) give context
   only, so 1, 2 or 3 label columns, a group label sharing a row with its first sub-item, and
-  merged cells flattened into empty *or repeated* label cells all read the same.  A label repeated
-  from the cell above (a flattened vertical merge) is skipped unless it is the row's last label.
+  merged cells flattened into empty *or repeated* label cells all read the same.  A group label
+  seen before (a flattened vertical merge, a page break) is skipped unless it is the row's last label.
 - **Columns are anchored on header labels**: the header is the rows above the first data row;
   a column's label is what its header cells say top to bottom (a label split over two header
   rows, ``结果`` / ``维持``, is joined; a cell repeated below itself counts once).  Spanning labels
@@ -84,6 +84,7 @@ class LabelProblem:
     context: str = ""
     version: str = ""
     cell: Optional[Cell] = None
+    after: str = ""  # missing/order: the official label it belongs after
 
 
 @dataclass
@@ -208,8 +209,9 @@ class _Mapper:
         for fi, oi in al.pairs.items():
             f, expected = found[fi], official[oi]
             where = _span(f.cells)
-            mt.recognised += 1
             how = al.how[fi]
+            if how != "fuzzy":
+                mt.recognised += 1
             written = re.sub(r"\s+", "", f.text)
             if how == "fuzzy":
                 kind, version = "misspelled", ""
@@ -220,7 +222,7 @@ class _Mapper:
             elif how == "order":
                 prev = official[oi - 1] if oi > 0 else ""
                 mt.label_problems.append(LabelProblem("order", axis, where[0], where[1], f.text, expected,
-                                                      prev, "", f.cells[0] if len(f.cells) == 1 else None))
+                                                      context, "", f.cells[0] if len(f.cells) == 1 else None, prev))
             if how in ("exact", "order") and written != re.sub(r"\s+", "", expected):
                 mt.label_problems.append(LabelProblem("punctuation", axis, where[0], where[1], f.text, expected,
                                                       context, "", f.cells[0] if len(f.cells) == 1 else None))
@@ -248,7 +250,7 @@ class _Mapper:
                 where = missing_at or (self.table.start, self.table.start)
             before = official[oi - 1] if oi > 0 else ""
             mt.label_problems.append(LabelProblem("missing", axis, where[0], where[0], "", official[oi],
-                                                  before if not context else context))
+                                                  context, after=before))
 
     # -- values ----------------------------------------------------------------------------
     def place(self, row: _Row, rspec: RowSpec, positions: List[Tuple[int, Optional[str]]],
@@ -414,10 +416,12 @@ def _map_applications(m: _Mapper) -> None:
     # Columns.
     hcols, spans = _header_columns(header, spec.spanning, [c.label for c in spec.columns])
     col_found: List[Found] = []
-    for hc in hcols:
-        if hc.leaf_cells and hc.index >= label_width:
-            col_found.append(Found(hc.leaf, hc.leaf_cells, hc.index))
     col_labels = [c.label for c in spec.columns]
+    for hc in hcols:
+        # Left of where values start sit the label columns; a header there counts only when it
+        # reads like a column label (a header row shifted left by a flattened merge).
+        if hc.leaf_cells and (hc.index >= label_width or suggest(hc.leaf, col_labels)):
+            col_found.append(Found(hc.leaf, hc.leaf_cells, hc.index))
     col_al = align(col_found, col_labels, m.other)
     m.label_results(col_found, col_labels, col_al, "column",
                     missing_at=_span([c for r in header for c in r]) if any(header) else None)
@@ -436,17 +440,17 @@ def _map_applications(m: _Mapper) -> None:
     # Rows: every label cell (minus flattened vertical repeats) in reading order.
     found: List[Found] = []
     row_token: Dict[int, int] = {}
-    prev: Optional[_Row] = None
+    seen: set = set()
     for r in data:
         for n, (i, c) in enumerate(r.labels):
             last = n == len(r.labels) - 1
-            if not last and prev is not None and i < len(prev.cells) and \
-                    label_key(prev.cells[i].text) == label_key(c.text):
-                continue
+            key = label_key(c.text)
+            if not last and key in seen:
+                continue  # a group label repeated as context (a flattened merge, a page break)
+            seen.add(key)
             found.append(Found(c.text, [c], r.index))
             if last:
                 row_token[r.index] = len(found) - 1
-        prev = r
     row_labels = [r.label for r in spec.rows]
     al = align(found, row_labels, m.other)
     m.label_results(found, row_labels, al, "row", missing_at=(table.start, table.start))
@@ -549,12 +553,15 @@ def _map_proactive(m: _Mapper) -> None:
             official_rows.append(spec.row(label))
             official_block.append(bi)
     al = align(found, official, m.other)
+    before = len(m.mt.label_problems)
     m.label_results(found, official, al, "row", missing_at=(table.start, table.start))
+    titles = {b.title for b in spec.blocks}
+    for p in m.mt.label_problems[before:]:
+        if p.expected in titles or (not p.expected and _TITLE.match(label_key(p.found))):
+            p.axis = "title"
     for fi, oi in al.pairs.items():
         if official_rows[oi] is not None:
             m.mt.row_cells.setdefault(official_rows[oi].key, found[fi].cells[0])
-        if kinds[fi] == "title" and official_rows[oi] is not None or kinds[fi] == "row" and official_rows[oi] is None:
-            pass  # a title where a row belongs (or the reverse): the label problems already say so
 
     # Each header row belongs to the block of the title above it, or of the rows below it.
     header_block: Dict[int, int] = {}
@@ -640,7 +647,7 @@ def _map_reviews(m: _Mapper) -> None:
     positions: List[Tuple[int, Optional[Tuple[str, str]]]] = []
     orphans: List[Cell] = []
     for hc in hcols:
-        if not hc.leaf_cells or hc.index < label_width:
+        if not hc.leaf_cells or (hc.index < label_width and not suggest(hc.leaf, [c.label for c in spec.columns])):
             continue
         group = None
         for official, cell in hc.groups:

@@ -1,0 +1,77 @@
+"""The publication date of a report, when the source says it.
+
+Markdown front matter ``published: 2026-01-16`` (also ``date``/``publish_date``/``发布日期``) lands
+in ``Report.metadata``; scraped pages carry a line such as ``发布日期:2026-01-16 信息来源:…`` or
+``来源:官塘驿镇 发布时间:2025-01-03`` near the top.  Only those labelled dates count: a date at
+the end of the text is the document's signature date, not its publication.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional, Tuple
+
+from gaonb_lint.model import Report, Table
+
+META_KEYS = ("published", "publish_date", "publication_date", "date_published", "发布日期", "发布时间")
+_DATE = r"((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?"
+LABELLED = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
+PLAIN = re.compile(r"^\s*" + _DATE + r"\s*$")
+SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
+
+
+@dataclass(frozen=True)
+class Published:
+    date: date
+    start: int  # offsets into Report.text of the date (0, 0 for metadata)
+    end: int
+    source: str  # "metadata" | "text"
+
+
+def _make(y: str, m: str, d: str) -> Optional[date]:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def metadata_date(report: Report) -> Optional[Tuple[str, date]]:
+    for key in META_KEYS:
+        value = report.metadata.get(key)
+        if value:
+            m = PLAIN.match(value)
+            if m:
+                d = _make(*m.groups())
+                if d:
+                    return key, d
+    return None
+
+
+def find_publication_date(report: Report) -> Optional[Published]:
+    """The stated publication date, or ``None``.  Front matter wins over a line in the text."""
+    meta = metadata_date(report)
+    if meta is not None:
+        key, d = meta
+        where = _front_matter_line(report, key)
+        return Published(d, where[0], where[1], "metadata")
+    blocks = [b for b in report.preamble if not isinstance(b, Table)][:SEARCH_BLOCKS]
+    if report.title is not None and report.title not in blocks:
+        blocks.insert(0, report.title)
+    for block in blocks:
+        text = report.text[block.start:block.end]
+        m = LABELLED.search(text)
+        if m:
+            d = _make(*m.groups())
+            if d:
+                return Published(d, block.start + m.start(), block.start + m.end(), "text")
+    return None
+
+
+def _front_matter_line(report: Report, key: str) -> Tuple[int, int]:
+    """Where ``key:`` is written in the front matter (the reader blanks the block but keeps the
+    offsets of the file, so the line is found in the file's text only when it is still there)."""
+    m = re.search(r"^\s*" + re.escape(key) + r"\s*:.*$", report.text[:2000], re.M)
+    if m:
+        return m.start(), m.end()
+    return (report.title.start, report.title.end) if report.title is not None else (0, 0)

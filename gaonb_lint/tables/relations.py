@@ -1,0 +1,150 @@
+"""The arithmetic relations between table cells (``relations`` in the format data), evaluated
+over any source of cell values: a mapped table (the ``balance`` rule) or a canonical JSON file
+(``gaonb-lint validate``).
+
+A relation is ``sum(left) == sum(right)`` for each column, each numeric row or each group
+(``for_each``).  Terms select cells by row/column ``id`` in the format data:
+``{"row": id}``, ``{"column": id}``, ``{"rows_under": id, "except": [ids]}`` (every numeric row
+below a row), ``{"columns_except": [ids]}``.
+
+Which cell is *the offending cell*: every cell of a single wrong value is in at least one violated
+relation, and all relations through it are violated and agree on its correct value.  When exactly
+one cell of a violated relation is like that, it is reported there with that value (changing one
+number of table 三 always lands on that number: each cell of table 三 is in two relations that
+share no other cell).  Otherwise — several wrong numbers, or table 四 where each cell is in one
+relation only — the relation's ``blame`` cell (its total) is reported with the value that would
+balance it, and the message gives both sides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from gaonb_lint import format as official_format
+from gaonb_lint.tables.spec import TableSpec, table_spec
+
+CellKey = Tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One relation for one column/row/group: ``sum(left) == sum(right)``."""
+
+    id: str
+    table: str
+    for_each: str     # column | row | group
+    over: str         # the column/row/group key it is instantiated for
+    left: Tuple[CellKey, ...]
+    right: Tuple[CellKey, ...]
+    blame: CellKey
+    name: Tuple[Tuple[str, str], ...] = ()  # (lang, text)
+
+    def cells(self) -> Tuple[CellKey, ...]:
+        return self.left + self.right
+
+    def name_in(self, lang: str) -> str:
+        d = dict(self.name)
+        return d.get(lang) or d.get("zh", self.id)
+
+
+@dataclass
+class Violation:
+    instance: Instance
+    values: Dict[CellKey, int]
+    left_sum: int
+    right_sum: int
+    culprit: CellKey
+    found: int
+    expected: int
+    located: bool  # True: the culprit is certainly the wrong cell; False: the relation's total
+
+
+def relation_data(kind: Optional[str] = None) -> List[dict]:
+    rels = official_format.raw_format().get("relations", [])
+    return [r for r in rels if kind is None or r["table"] == kind]
+
+
+def _expand(term: dict, spec: TableSpec, over: str, for_each: str) -> List[CellKey]:
+    if "row" in term:
+        return [(spec.row_by_id(term["row"]).key, over)]
+    if "column" in term:
+        return [(over, spec.column_by_id(term["column"]).key)]
+    if "rows_under" in term:
+        skip = {spec.row_by_id(i).key for i in term.get("except", [])}
+        under = spec.descendants(spec.row_by_id(term["rows_under"]).label)
+        return [(r.key, over) for r in under if r.numeric and r.key not in skip]
+    if "columns_except" in term:
+        skip = {spec.column_by_id(i).key for i in term["columns_except"]}
+        return [(over, c) for c in spec.row(over).columns if c not in skip]
+    raise ValueError(f"unknown relation term {term!r}")
+
+
+@lru_cache(maxsize=None)
+def instances(kind: str, version: str) -> Tuple[Instance, ...]:
+    """Every relation instance of table ``kind`` in ``version``."""
+    spec = table_spec(kind, version)
+    out: List[Instance] = []
+    for rel in relation_data(kind):
+        if version not in rel.get("versions", [version]):
+            continue
+        each = rel["for_each"]
+        overs = [c.key for c in spec.columns] if each == "column" else [r.key for r in spec.numeric_rows()]
+        for over in overs:
+            left = tuple(k for t in rel["left"] for k in _expand(t, spec, over, each))
+            right = tuple(k for t in rel["right"] for k in _expand(t, spec, over, each))
+            blame = _expand(rel["blame"], spec, over, each)[0]
+            out.append(Instance(rel["id"], kind, each, over, left, right, blame,
+                                tuple(sorted(rel.get("name", {}).items()))))
+    return tuple(out)
+
+
+def evaluate(insts: Sequence[Instance], value_of: Callable[[str, str], Optional[int]]) -> List[Violation]:
+    """Violated instances, each with its offending cell.  ``value_of(row, col)`` gives a cell's
+    number (blank → 0) or ``None`` when the cell is absent; instances with an absent cell are
+    not evaluated."""
+    values: Dict[CellKey, int] = {}
+    usable: List[Instance] = []
+    for inst in insts:
+        ok = True
+        for k in inst.cells():
+            if k not in values:
+                v = value_of(*k)
+                if v is None:
+                    ok = False
+                    break
+                values[k] = v
+        if ok:
+            usable.append(inst)
+    through: Dict[CellKey, List[Instance]] = {}
+    for inst in usable:
+        for k in inst.cells():
+            through.setdefault(k, []).append(inst)
+    sums = {inst: (sum(values[k] for k in inst.left), sum(values[k] for k in inst.right)) for inst in usable}
+    bad = {inst for inst in usable if sums[inst][0] != sums[inst][1]}
+
+    def fixed_value(k: CellKey, inst: Instance) -> int:
+        lsum, rsum = sums[inst]
+        return values[k] + (rsum - lsum) if k in inst.left else values[k] + (lsum - rsum)
+
+    out: List[Violation] = []
+    for inst in usable:
+        if inst not in bad:
+            continue
+        candidates = []
+        for k in inst.cells():
+            via = through[k]
+            if not all(i in bad for i in via):
+                continue
+            wanted = {fixed_value(k, i) for i in via}
+            if len(wanted) == 1 and next(iter(wanted)) >= 0:
+                candidates.append((k, next(iter(wanted))))
+        lsum, rsum = sums[inst]
+        if len(candidates) == 1:
+            k, v = candidates[0]
+            out.append(Violation(inst, {c: values[c] for c in inst.cells()}, lsum, rsum, k, values[k], v, True))
+        else:
+            k = inst.blame
+            out.append(Violation(inst, {c: values[c] for c in inst.cells()}, lsum, rsum, k, values[k],
+                                 fixed_value(k, inst), False))
+    return out

@@ -1,0 +1,83 @@
+"""## What it does
+Checks the arithmetic relations (勾稽关系) of tables 三 and 四, each for every column, row or group
+it covers, and reports each one that does not hold at the offending cell with the numbers and
+the value that would make it hold:
+
+- **B1** (the table's own note) for each of the 7 applicant columns:
+  `一、本年新收… + 二、上年结转… = （七）总计 + 四、结转下年度继续办理`;
+- **B2** for each column: `（七）总计` = the sum of every result row — `（一）`, `（二）` and the
+  sub-items of `（三）` to `（六）` (in the 2019 format `（六）其他处理` is a single row);
+- **B3** for each numeric row: `总计` = `自然人` + the five `法人或其他组织` columns;
+- **B4** for `行政复议`, `未经复议直接起诉` and `复议后起诉`:
+  `总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结`.
+
+Blank cells count as 0. A table that could not be read with certainty (see `table-unreadable`)
+gets no balance findings at all; a relation whose cells are missing from the table (see
+`table-labels`) is not evaluated. 行政复议 and 复议后起诉 are deliberately not compared.
+
+**The offending cell.** If one number is wrong, every relation through it fails and all agree on
+its correct value; when exactly one cell of a failed relation is like that, the finding is at
+that cell with that value (`应为 13`). Otherwise — several wrong numbers, or a table-四 group where
+any of the five cells could be the wrong one — the finding is at the relation's total cell
+(`（七）总计`, or the `总计` column) with the value that would balance it, and the message gives
+both sides.
+
+## Why
+The relations are how reviewers catch typing and copy-paste errors: a report whose totals do not
+add up is sent back. They are also the commonest error in published reports.
+
+## Format clause
+《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号), table 三 note
+`（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）`, and the `总计` row and
+columns of tables 三 and 四 (same in the 2019 format, 国办公开办函〔2019〕60号). The relations are
+data: `relations` in `schemas/official-format.json`.
+
+## Example
+In table 三, `一、本年新收政府信息公开申请数量` has 总计 `14` while its columns add up to 13 and
+`（七）总计 13 + 四、结转… 1 - 二、上年结转… 1 = 13`: reported at that cell as
+`“一、本年新收政府信息公开申请数量”行“总计”列为 14，应为 13`, once for B1 and once for B3.
+
+## How to fix
+Correct the number named in the message (check the source statistics); when the message names a
+total, check the total and each of the numbers it adds up.
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Rule
+
+
+def check(report, ctx):
+    from gaonb_lint.api import evaluate_relations, locate_tables, relation_instances, violation_params
+
+    version = ctx.format.id
+    for kind, lt in locate_tables(report, ctx.format).items():
+        mt = lt.mapped
+        if mt is None or not mt.readable or mt.recognised == 0:
+            continue
+        insts = relation_instances(kind, version)
+        if not insts:
+            continue
+        for v in evaluate_relations(insts, mt.value):
+            cell = mt.get(*v.culprit)
+            where = cell.where if cell is not None else (mt.table.start, mt.table.start)
+            yield ctx.finding(where, "cell" if v.located else "total", **violation_params(kind, version, v))
+
+
+RULE = Rule(
+    slug="balance",
+    code="GL202",
+    summary={"zh": "表三、表四的勾稽关系成立（各项之和等于总计）",
+             "en": "tables 三 and 四 add up (every total equals the sum of its parts)"},
+    messages={
+        "cell": {"zh": "{table_zh}勾稽关系不成立（{relation_zh}，{over_zh}）：{cell_zh}为 {found}，应为 {expected}"
+                       "（{left} ≠ {right}）",
+                 "en": "{table_en} does not add up ({relation_en}, {over_en}): {cell_en} is {found}, expected "
+                       "{expected} ({left} ≠ {right})"},
+        "total": {"zh": "{table_zh}勾稽关系不成立（{relation_zh}，{over_zh}）：{left} ≠ {right}；"
+                        "{cell_zh}为 {found}，按此关系应为 {expected}，或其中某一分项有误",
+                  "en": "{table_en} does not add up ({relation_en}, {over_en}): {left} ≠ {right}; {cell_en} is "
+                        "{found}, {expected} would balance it, or one of the parts is wrong"},
+    },
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,101 @@
+"""## What it does
+When the report says when it was published — Markdown front matter `published: 2026-01-16`, or a
+`发布日期:2026-01-16` / `发布时间:2025-01-03` line at the top of a scraped page — checks that it was
+published by the legal deadline: 31 January of the following year for government departments and
+for townships and sub-districts, 31 March for a people's government at county level or above
+(its aggregate report). A date before the end of the report year itself is reported as a
+warning: the year in the report is then probably wrong.
+
+The kind of body is taken from option `body-kind` (`department`, `government`, `township`, or
+`auto`, the default). `auto` reads the body's name (front matter `body:` or the title): a name
+ending in `乡人民政府`/`镇人民政府` or `街道办事处` is a township, any other `…人民政府` a government,
+anything else (a 局, 委员会, 人民政府办公室 …) a department.
+
+```toml
+[tool.gaonb-lint.rules.publication-deadline]
+body-kind = "government"
+```
+
+## Why
+The deadline is statutory and is checked in every annual assessment of disclosure work.
+
+## Format clause
+条例 第四十九条: departments publish by 1月31日, 县级以上地方人民政府 by 3月31日 of the following year.
+乡镇 and 街道 are not named in the 条例; local rules usually set 1月31日 (use `body-kind` where a
+locality differs).
+
+## Example
+A 2025 department report with `发布日期:2026-02-05` is reported: published 2026-02-05, after
+the deadline 2026-01-31.
+
+## How to fix
+Publish on time; if the date shown is wrong (a re-upload date, say), correct it on the page.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from gaonb_lint.api import Rule
+
+KINDS = {
+    "department": ((1, 31), "政府部门", "a government department"),
+    "township": ((1, 31), "乡镇人民政府、街道办事处", "a township or sub-district"),
+    "government": ((3, 31), "县级以上地方人民政府", "a people's government at county level or above"),
+}
+_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年.*$")
+
+
+def body_name(report) -> str:
+    name = (report.metadata.get("body") or "").strip()
+    if name:
+        return name
+    return _YEAR_SUFFIX.sub("", report.title_text or "").strip()
+
+
+def body_kind(name: str) -> str:
+    if re.search(r"(?:乡|镇)人民政府$|街道办事处$|街道$", name):
+        return "township"
+    if name.endswith("人民政府"):
+        return "government"
+    return "department"
+
+
+def check(report, ctx):
+    from gaonb_lint.api import find_publication_date
+
+    if report.year is None:
+        return
+    published = find_publication_date(report)
+    if published is None:
+        return
+    option = str(ctx.options.get("body-kind", "auto"))
+    if option not in KINDS and option != "auto":
+        raise ValueError(f"option body-kind must be one of auto, {', '.join(KINDS)}; got {option!r}")
+    kind = body_kind(body_name(report)) if option == "auto" else option
+    (month, day), kind_zh, kind_en = KINDS[kind]
+    deadline = date(report.year + 1, month, day)
+    where = (published.start, published.end)
+    params = dict(published=published.date.isoformat(), deadline=deadline.isoformat(), year=report.year,
+                  kind_zh=kind_zh, kind_en=kind_en)
+    if published.date > deadline:
+        yield ctx.finding(where, "late", **params)
+    elif published.date < date(report.year + 1, 1, 1):
+        yield ctx.finding(where, "early", severity="warning", **params)
+
+
+RULE = Rule(
+    slug="publication-deadline",
+    code="GL304",
+    summary={"zh": "年度报告在法定期限内公布（部门、乡镇为次年1月31日前，县级以上人民政府为次年3月31日前）",
+             "en": "the report was published by the legal deadline (31 January, or 31 March for governments)"},
+    messages={
+        "late": {"zh": "发布日期 {published} 晚于法定期限：{kind_zh}的 {year} 年度报告应在 {deadline} 前公布",
+                 "en": "published {published}, after the deadline: {kind_en} must publish its {year} report by {deadline}"},
+        "early": {"zh": "发布日期 {published} 早于 {year} 年度结束，报告年度可能有误（{year} 年度报告应在 {year} 年底之后、{deadline} 前公布）",
+                  "en": "published {published}, before the end of {year}: the report year is probably wrong (a {year} "
+                        "report is published after the year ends and by {deadline})"},
+    },
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,136 @@
+"""## What it does
+Checks that the places that say which year a report covers agree: the year in the title
+(`2025年政府信息公开工作年度报告`), the `year:` of Markdown front matter, the year of the statistics
+period (`统计期限为2025年1月1日至…`) and the year the body text is about (section 一, when it never
+mentions the title's year but keeps mentioning another). When they disagree, the year most of them
+give is taken as the report's (the title's on a tie) and each place that says otherwise is
+reported there.
+
+## Why
+Reports are written by copying last year's. A 2025 report whose period still says 2024, or whose
+title was updated while the text still describes 2024, is the classic copy-paste error, and it
+makes every number in the report doubtful.
+
+## Format clause
+条例 第五十条 (the annual report covers 上一年度); the format's title `XX年政府信息公开工作年度报告` and
+the statistics-period sentence of the preamble.
+
+## Example
+A report titled `某镇2025年政府信息公开工作年度报告` whose preamble says
+`本报告中所列数据的统计期限为2024年1月1日至2024年12月31日` is reported at the period: it says 2024,
+the title says 2025. (`statistics-period` reports the same period as not matching the title.)
+
+## How to fix
+Decide which year the report covers and correct every place the message names.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from gaonb_lint.api import Rule, Table, find_statistics_period, official_format
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+SOURCES = {
+    "title": ("标题", "title"),
+    "metadata": ("元数据 year", "front matter year"),
+    "period": ("统计期限", "statistics period"),
+    "body": ("正文（总体情况）", "body text (section 一)"),
+}
+PRIORITY = ("title", "metadata", "period", "body")
+
+
+def _title(report):
+    if report.title is None:
+        return None
+    text = report.text[report.title.start:report.title.end]
+    m = YEAR.search(text)
+    if m:
+        return int(m.group(1)), (report.title.start + m.start(1), report.title.start + m.end(1))
+    m = YEAR.search(report.title_text)
+    return (int(m.group(1)), (report.title.start, report.title.end)) if m else None
+
+
+def _metadata(report):
+    value = (report.metadata.get("year") or "").strip()
+    if not re.fullmatch(r"(?:19|20)\d{2}", value):
+        return None
+    m = re.search(r"^\s*year\s*:.*$", report.text[:2000], re.M)
+    return int(value), ((m.start(), m.end()) if m else (0, 0))
+
+
+def _period(report):
+    for block in report.all_blocks():
+        if isinstance(block, Table):
+            continue
+        p = find_statistics_period(block.text)
+        if p and p.start[0]:
+            text = report.text[block.start:block.end]
+            off = block.start + p.offset if text == block.text else block.start
+            return p.start[0], (off, off + (p.end_offset - p.offset) if text == block.text else block.end)
+    return None
+
+
+def _body(report, years):
+    spec = official_format.sections()[0]
+    section = report.section(spec.number)
+    if section is None:
+        return None
+    hits = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            continue
+        verbatim = report.text[block.start:block.end] == block.text
+        for m in YEAR.finditer(block.text):
+            where = (block.start + m.start(1), block.start + m.end(1)) if verbatim else (block.start, block.end)
+            hits.append((int(m.group(1)), where))
+    counts = Counter(y for y, _ in hits)
+    if not counts or any(counts[y] for y in years):
+        return None
+    year, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    return year, next(w for y, w in hits if y == year)
+
+
+def check(report, ctx):
+    found = {}
+    for name, get in (("title", _title), ("metadata", _metadata), ("period", _period)):
+        got = get(report)
+        if got is not None:
+            found[name] = got
+    if not found:
+        return
+    body = _body(report, {y for y, _ in found.values()})
+    if body is not None:
+        found["body"] = body
+    votes = Counter(y for y, _ in found.values())
+    if len(votes) < 2:
+        return
+    top = max(votes.values())
+    winner = next(found[s][0] for s in PRIORITY if s in found and votes[found[s][0]] == top)
+    agreeing = [s for s in PRIORITY if s in found and found[s][0] == winner]
+    for source in PRIORITY:
+        if source not in found or found[source][0] == winner:
+            continue
+        year, where = found[source]
+        yield ctx.finding(where, "disagree", found=year, expected=winner,
+                          source_zh=SOURCES[source][0], source_en=SOURCES[source][1],
+                          others_zh="、".join(SOURCES[s][0] for s in agreeing),
+                          others_en=", ".join(SOURCES[s][1] for s in agreeing))
+
+
+RULE = Rule(
+    slug="report-year",
+    code="GL303",
+    summary={"zh": "标题、统计期限和正文中的报告年度一致",
+             "en": "the title, statistics period and body text agree on the report year"},
+    messages={
+        "disagree": {"zh": "报告年度不一致：{source_zh}写的是 {found} 年，而{others_zh}是 {expected} 年，应为 {expected} 年",
+                     "en": "the report year is inconsistent: the {source_en} says {found} but the {others_en} "
+                           "say {expected}; expected {expected}"},
+    },
+    check=check,
+    doc=__doc__,
+    applies_before_2019=True,
+)

@@ -1,0 +1,80 @@
+"""## What it does
+Checks that sections 二, 三 and 四 each contain their official statistics table: table 二
+(主动公开政府信息情况, the 第二十条 blocks), table 三 (收到和处理政府信息公开申请情况, applications by
+applicant type) and table 四 (政府信息公开行政复议、行政诉讼情况). The table of a section is the first
+table in the section whose heading is the official one (found by title, so a renumbered section
+still counts). A missing table is reported at the section heading; a table there that has none of
+the official labels is reported as not being the official table.
+
+A section that is missing altogether is left to `required-sections`.
+
+## Why
+The three tables are the comparable core of every report; reviewers and aggregators read the
+numbers from them. A report that describes its applications in prose instead of the table cannot
+be compared or checked.
+
+## Format clause
+《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019 version 国办公开办函〔2019〕60号):
+sections 二, 三 and 四 each consist of the prescribed table.
+
+## Example
+```text
+三、收到和处理政府信息公开申请情况
+本年度共收到政府信息公开申请13件，均已按期答复。
+```
+is reported: section 三 has no table (it should start with “一、本年新收政府信息公开申请数量”).
+
+## How to fix
+Insert the official table in the section. For Markdown sources, copy the layout from
+`docs/markdown-tables.md` (or `examples/compliant-2025.md`) and fill in the numbers.
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Rule
+
+
+def _first_label(lt) -> str:
+    spec = lt.mapped.spec if lt.mapped is not None else None
+    if spec is None:
+        from gaonb_lint.api import table_spec
+
+        spec = table_spec(lt.kind, "v2021")
+    if spec.blocks:
+        return spec.blocks[0].title
+    if spec.kind == "reviews":
+        return spec.rows[0].label
+    return spec.rows[0].label
+
+
+def check(report, ctx):
+    from gaonb_lint.api import locate_tables, table_name
+
+    version = ctx.format.id
+    for kind, lt in locate_tables(report, ctx.format).items():
+        if lt.section is None:
+            continue
+        heading = lt.spec.heading
+        params = {"heading": heading, "first": _first_label(lt),
+                  "table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
+        if lt.table is None:
+            yield ctx.finding(lt.section.heading, "missing", **params)
+        elif lt.mapped is not None and lt.mapped.recognised == 0:
+            yield ctx.finding((lt.table.start, lt.table.start), "unrecognised", **params)
+
+
+RULE = Rule(
+    slug="required-tables",
+    code="GL102",
+    summary={"zh": "第二、三、四部分各有年报格式规定的统计表",
+             "en": "sections 二, 三 and 四 each contain their official table"},
+    messages={
+        "missing": {"zh": "缺少{table_zh}：“{heading}”一节中应有年报格式规定的统计表（以 “{first}” 开始）",
+                    "en": "missing {table_en}: section “{heading}” must contain the format's table "
+                          "(starting with “{first}”)"},
+        "unrecognised": {"zh": "“{heading}”一节的第一个表格不是{table_zh}：表中没有年报格式的任何行、列标签（应以 “{first}” 开始）",
+                         "en": "the first table of section “{heading}” is not {table_en}: it has none of the "
+                               "format's row or column labels (it should start with “{first}”)"},
+    },
+    check=check,
+    doc=__doc__,
+)

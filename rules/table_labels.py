@@ -1,0 +1,131 @@
+"""## What it does
+Checks every row label, column label, block title and header label of tables 二, 三 and 四
+against the official format of the report's year. Labels are compared after folding whitespace,
+full-/half-width forms and quotes (`商业 企业`, `(一)`, a label split over two header rows all
+match); anything else is reported at the cell:
+
+- a misspelled or truncated label, with the official one: `现行有效件` → did you mean
+  `现行有效件数`; `结果` / `其他` / `尚未` in table 四 → `结果纠正` / `其他结果` / `尚未审结`;
+  `（二）部分公开` without its qualifier; `合计` for `总计`;
+- a label of the other format version (`规范性文件` or `本年新制作数量` in a 2021-format report,
+  the three sub-items of `（六）其他处理` in a 2019-format report);
+- a missing row or column (where it should be), an extra one, a duplicate, one out of order.
+
+Punctuation-only differences are left to `exact-label-punctuation`. A table that has none of the
+official labels is left to `required-tables`.
+
+## Why
+The labels say what each number means. A renamed, missing or moved row makes the table
+incomparable with every other report and usually hides a wrong number (a missing `总计` column
+cannot be added up).
+
+## Format clause
+《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号) tables 二, 三 and 四; for
+report years 2019 and 2020 the 2019 format (国办公开办函〔2019〕60号). The version can be forced with
+`format-version` in the configuration.
+
+## Example
+```markdown
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件 |
+```
+is reported: `列标签 “现行有效件” 与年报格式不符：是否应为 “现行有效件数”？`
+
+## How to fix
+Copy the official label from the message. Add missing rows and columns (with their numbers, 0
+when none) and remove rows or columns the format does not have. The layout of each table in
+Markdown is in `docs/markdown-tables.md`.
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Fix, Rule
+
+WHAT = {
+    "row": ("行标签", "row label"),
+    "column": ("列标签", "column label"),
+    "title": ("栏目标题", "block title"),
+    "header": ("表头标签", "header label"),
+    "group": ("表头分组标签", "header group label"),
+}
+
+
+def _fix(report, p, replacement):
+    cell = p.cell
+    if cell is not None and replacement and report.text[cell.start:cell.end] == cell.text:
+        return Fix(cell.start, cell.end, replacement, safe=False)
+    return None
+
+
+def check(report, ctx):
+    from gaonb_lint.api import locate_tables, table_name, version_name
+
+    version = ctx.format.id
+    for kind, lt in locate_tables(report, ctx.format).items():
+        mt = lt.mapped
+        if mt is None or mt.recognised == 0:
+            continue
+        for p in mt.label_problems:
+            if p.kind == "punctuation":
+                continue
+            if p.kind == "missing" and lt.table.issues:
+                continue  # the reader lost part of the table: table-unreadable says so
+            what_zh, what_en = WHAT[p.axis]
+            params = {
+                "table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en"),
+                "what_zh": what_zh, "what_en": what_en, "found": p.found, "expected": p.expected,
+                "in_zh": f"“{p.context}”下的" if p.context else "",
+                "in_en": f" under “{p.context}”" if p.context else "",
+                "after": p.after,
+            }
+            where = (p.start, p.end)
+            if p.kind == "misspelled":
+                yield ctx.finding(where, "misspelled", fix=_fix(report, p, p.expected), **params)
+            elif p.kind == "wrong-version":
+                params.update(other_zh=version_name(p.version, "zh"), other_en=version_name(p.version, "en"),
+                              mine_zh=version_name(version, "zh"), mine_en=version_name(version, "en"))
+                if p.expected:
+                    yield ctx.finding(where, "wrong-version", fix=_fix(report, p, p.expected), **params)
+                else:
+                    yield ctx.finding(where, "wrong-version-extra", **params)
+            elif p.kind == "missing":
+                yield ctx.finding(where, "missing-after" if p.after else "missing", **params)
+            elif p.kind == "extra":
+                yield ctx.finding(where, "extra-suggest" if p.expected else "extra", **params)
+            elif p.kind == "duplicate":
+                yield ctx.finding(where, "duplicate", **params)
+            elif p.kind == "order":
+                yield ctx.finding(where, "order" if p.after else "order-first", **params)
+
+
+RULE = Rule(
+    slug="table-labels",
+    code="GL201",
+    summary={"zh": "统计表的行、列标签与年报格式一致（不缺、不多、不错、顺序正确）",
+             "en": "table row and column labels are the official ones: none missing, extra, misspelled or out of order"},
+    messages={
+        "misspelled": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 与年报格式不符：是否应为 “{expected}”？",
+                       "en": "{table_en}: {what_en} “{found}”{in_en} differs from the format: did you mean “{expected}”?"},
+        "wrong-version": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 是{other_zh}的标签，本报告适用{mine_zh}：应为 “{expected}”",
+                          "en": "{table_en}: {what_en} “{found}”{in_en} belongs to {other_en}; this report follows "
+                                "{mine_en}: expected “{expected}”"},
+        "wrong-version-extra": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 是{other_zh}的标签，{mine_zh}中没有这一项，应删除",
+                                "en": "{table_en}: {what_en} “{found}”{in_en} belongs to {other_en}; {mine_en} has no "
+                                      "such item: remove it"},
+        "missing": {"zh": "{table_zh}{in_zh}缺少{what_zh} “{expected}”",
+                    "en": "{table_en}: the {what_en} “{expected}”{in_en} is missing"},
+        "missing-after": {"zh": "{table_zh}{in_zh}缺少{what_zh} “{expected}”（应在 “{after}” 之后）",
+                          "en": "{table_en}: the {what_en} “{expected}”{in_en} is missing (it belongs after “{after}”)"},
+        "extra": {"zh": "{table_zh}{in_zh}多出{what_zh} “{found}”：年报格式中没有这一项",
+                  "en": "{table_en}: extra {what_en} “{found}”{in_en}: the format has no such item"},
+        "extra-suggest": {"zh": "{table_zh}{in_zh}多出{what_zh} “{found}”：年报格式中没有这一项，是否应为 “{expected}”？",
+                          "en": "{table_en}: extra {what_en} “{found}”{in_en}: the format has no such item; "
+                                "did you mean “{expected}”?"},
+        "duplicate": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 重复出现",
+                      "en": "{table_en}: the {what_en} “{expected}”{in_en} appears twice"},
+        "order": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 位置不对：应紧接在 “{after}” 之后",
+                  "en": "{table_en}: the {what_en} “{expected}”{in_en} is out of order: it belongs right after “{after}”"},
+        "order-first": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 位置不对：应排在第一位",
+                        "en": "{table_en}: the {what_en} “{expected}”{in_en} is out of order: it comes first"},
+    },
+    check=check,
+    doc=__doc__,
+)

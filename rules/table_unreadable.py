@@ -1,0 +1,69 @@
+"""## What it does
+Reports the parts of tables 二, 三 and 四 that could not be read with certainty, saying exactly
+what and where: cells the reader could not separate (digits run together in flattened text,
+`规章000`), a row whose count of numbers does not fit the columns, numbers with no row label or
+no column header, a number on a heading row such as `（三）不予公开`, a duplicated row with its own
+numbers, and values that are not numbers of the column's type (`—`, `无`, `1.5`件, `-3` 件).
+
+A table with any of these gets no `balance` findings: its numbers are never guessed.
+
+## Why
+A linter that guesses which column a number belongs to produces false balance errors, and a
+report whose table cannot be read by a program cannot be read reliably by anyone aggregating it.
+
+## Format clause
+《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号): counts in tables 二, 三 and 四 are
+non-negative integers, `本年收费金额（单位：万元）` a non-negative amount, `本年增/减` (2019 format)
+an integer that may be negative. Blank cells are read as 0 and not reported.
+
+## Example
+```markdown
+| 1.属于国家秘密 | 0 | 0 | — | 0 | 0 | 0 | 0 |
+```
+is reported: `“（三）不予公开/1.属于国家秘密”一行“科研机构”列：“—”不是数字`.
+
+## How to fix
+Write every cell as a plain number (0 for none), one number per cell, under the official headers;
+for Markdown sources use the layout in `docs/markdown-tables.md`.
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Rule
+
+MAX_PER_TABLE = 10
+
+
+def check(report, ctx):
+    from gaonb_lint.api import locate_tables, table_name
+
+    version = ctx.format.id
+    for kind, lt in locate_tables(report, ctx.format).items():
+        if lt.table is None:
+            continue
+        names = {"table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
+        items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues]
+        mt = lt.mapped
+        if mt is not None and mt.recognised > 0:
+            items += [(p.start, p.end, p.reason_zh, p.reason_en) for p in mt.problems]
+        items.sort(key=lambda t: (t[0], t[1]))
+        for start, end, zh, en in items[:MAX_PER_TABLE]:
+            yield ctx.finding((start, end), "unreadable", reason_zh=zh, reason_en=en, **names)
+        if len(items) > MAX_PER_TABLE:
+            last = items[MAX_PER_TABLE]
+            yield ctx.finding((last[0], last[1]), "more", count=len(items) - MAX_PER_TABLE, **names)
+
+
+RULE = Rule(
+    slug="table-unreadable",
+    code="GL203",
+    summary={"zh": "统计表能被准确读取（每个数字都能对应到行和列，且是数字）",
+             "en": "tables can be read with certainty (every number has its row and column, and is a number)"},
+    messages={
+        "unreadable": {"zh": "{table_zh}无法准确读取，不做勾稽检查：{reason_zh}",
+                       "en": "{table_en} cannot be read with certainty, so it is not balance-checked: {reason_en}"},
+        "more": {"zh": "{table_zh}另有 {count} 处无法准确读取（未逐一列出）",
+                 "en": "{table_en} has {count} more places that cannot be read with certainty (not listed)"},
+    },
+    check=check,
+    doc=__doc__,
+)
