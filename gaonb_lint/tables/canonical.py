@@ -1,0 +1,189 @@
+"""The canonical JSON of a report (see ``docs/canonical-json.md``), its schema, and checking a
+canonical document against the schema and the relations.
+
+The schema is ``schemas/report.schema.json`` (the structure) completed from the format data
+(section keys, and for each version the row and column keys of every table): one source of truth
+for the labels.  ``jsonschema`` is imported only when a document is validated.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple
+
+from gaonb_lint import format as official_format
+from gaonb_lint.model import Report
+from gaonb_lint.tables.locate import locate_tables
+from gaonb_lint.tables.relations import Violation, evaluate, instances
+from gaonb_lint.tables.spec import KINDS, table_spec
+
+FORMAT_ID = "gaonb-lint/report/1"
+_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年.*$")
+
+
+# -- schema --------------------------------------------------------------------------------
+
+def _table_schema(kind: str, version: str) -> Dict[str, Any]:
+    spec = table_spec(kind, version)
+    rows: Dict[str, Any] = {}
+    for r in spec.numeric_rows():
+        cols = {c: {"$ref": f"#/$defs/{spec.column(c).type}"} for c in r.columns}
+        rows[r.key] = {"type": "object", "required": ["columns"], "additionalProperties": False,
+                       "properties": {"columns": {"type": "object", "required": list(cols),
+                                                  "additionalProperties": False, "properties": cols}}}
+    return {"type": "object", "required": ["rows"], "additionalProperties": False,
+            "properties": {"rows": {"type": "object", "required": list(rows), "additionalProperties": False,
+                                    "properties": rows}}}
+
+
+def report_schema() -> Dict[str, Any]:
+    """The complete JSON Schema (draft 2020-12) of a canonical report."""
+    schema = copy.deepcopy(official_format.load_json("report.schema.json"))
+    versions = official_format.version_ids()
+    keys = [s.key for s in official_format.sections()]
+    schema["$defs"]["metadata"]["properties"]["format_version"] = {"enum": versions}
+    schema["properties"]["sections"] = {
+        "type": "object", "required": keys, "additionalProperties": False,
+        "properties": {k: {"$ref": "#/$defs/section"} for k in keys}}
+    schema["properties"]["tables"] = {"type": "object", "required": list(KINDS), "additionalProperties": False,
+                                      "properties": {k: {"type": "object"} for k in KINDS}}
+    schema["allOf"] = [
+        {"if": {"properties": {"metadata": {"properties": {"format_version": {"const": v}}}}},
+         "then": {"properties": {"tables": {"properties": {k: _table_schema(k, v) for k in KINDS}}}}}
+        for v in versions
+    ]
+    return schema
+
+
+def schema_errors(doc: Any) -> List[str]:
+    """Every way ``doc`` fails the schema, as ``$.path: message`` lines (empty when valid)."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(report_schema())
+    out = []
+    for err in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f"[{_quote(p)}]" for p in err.absolute_path)
+        out.append(f"{path}: {err.message}")
+    return out
+
+
+def _quote(key: str) -> str:
+    return '"' + key.replace('"', '\\"') + '"'
+
+
+# -- extraction ----------------------------------------------------------------------------
+
+def _json_number(v):
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def body_name(report: Report) -> Optional[str]:
+    name = (report.metadata.get("body") or "").strip()
+    if name:
+        return name
+    name = _YEAR_SUFFIX.sub("", report.title_text or "").strip()
+    return name or None
+
+
+def _period(report: Report) -> Optional[Dict[str, str]]:
+    from gaonb_lint.period import find_statistics_period
+    from gaonb_lint.model import Table
+
+    for block in report.all_blocks():
+        if isinstance(block, Table):
+            continue
+        p = find_statistics_period(block.text)
+        if p is not None:
+            try:
+                return {"start": date(*p.start).isoformat(), "end": date(*p.end).isoformat()}
+            except ValueError:
+                return None
+    return None
+
+
+def canonical_report(report: Report, version: Optional[str]) -> Tuple[Optional[Dict[str, Any]], List[str]]:
+    """``(document, [])`` or ``(None, reasons)`` saying what the report lacks to fill the schema."""
+    from gaonb_lint.publication import find_publication_date
+
+    missing: List[str] = []
+    if report.year is None:
+        missing.append("the report year (no year in the title, front matter or statistics period)")
+    if version is None:
+        return None, missing or [f"the report covers {report.year}, before any annual-report format"]
+    published = find_publication_date(report)
+    doc: Dict[str, Any] = {
+        "format": FORMAT_ID,
+        "metadata": {
+            "title": report.title_text or "",
+            "body": body_name(report),
+            "year": report.year,
+            "format_version": version,
+            "published": published.date.isoformat() if published else None,
+            "statistics_period": _period(report),
+            "source": report.path,
+        },
+        "sections": {},
+        "tables": {},
+    }
+    if not doc["metadata"]["title"]:
+        missing.append("the title")
+    from gaonb_lint.tables.locate import find_section
+
+    for spec in official_format.sections():
+        section = find_section(report, spec)
+        if section is None:
+            missing.append(f"section {spec.heading}")
+            continue
+        doc["sections"][spec.key] = {"heading": section.heading.text, "text": section.text()}
+    for kind, lt in locate_tables(report, version).items():
+        tspec = table_spec(kind, version)
+        if lt.table is None or lt.mapped is None:
+            if lt.section is not None:
+                missing.append(f"the table of section {lt.spec.heading}")
+            continue
+        mt = lt.mapped
+        if not mt.readable:
+            reasons = [i.reason_en for i in mt.table.issues] + [p.reason_en for p in mt.problems]
+            missing.append(f"a readable table in section {lt.spec.heading} ({reasons[0]}"
+                           + (f"; {len(reasons) - 1} more" if len(reasons) > 1 else "") + ")")
+            continue
+        absent = mt.missing_cells()
+        if absent:
+            shown = ", ".join(f"{r} / {c}" for r, c in absent[:3])
+            missing.append(f"{len(absent)} cell(s) of the table in section {lt.spec.heading} ({shown}"
+                           + (", …" if len(absent) > 3 else "") + ")")
+            continue
+        rows: Dict[str, Any] = {}
+        for r in tspec.numeric_rows():
+            rows[r.key] = {"columns": {c: _json_number(mt.cells[(r.key, c)].value) for c in r.columns}}
+        doc["tables"][kind] = {"rows": rows}
+    if missing:
+        return None, missing
+    return doc, []
+
+
+# -- relations over a document -------------------------------------------------------------
+
+def document_violations(doc: Dict[str, Any]) -> List[Tuple[str, Violation]]:
+    """Relations that do not hold in a (schema-valid) canonical document: ``(kind, violation)``."""
+    version = doc["metadata"]["format_version"]
+    out: List[Tuple[str, Violation]] = []
+    for kind in KINDS:
+        insts = instances(kind, version)
+        if not insts:
+            continue
+        rows = doc["tables"][kind]["rows"]
+
+        def value_of(row: str, col: str, rows=rows) -> Optional[int]:
+            try:
+                v = rows[row]["columns"][col]
+            except KeyError:
+                return None
+            return 0 if v is None else v
+
+        out.extend((kind, v) for v in evaluate(insts, value_of))
+    return out
