@@ -18,6 +18,10 @@ Helpers (plain functions, import them with ``from conftest import run_cli, check
         or codes; default all) through the plugin host, without configuration or suppression
         comments.  ``year`` overrides the report year found by the reader (as if the report's
         metadata said so).  Returns diagnostic dicts.
+    ``package_source_snapshot(dest, commit=False)``
+        Copies the package sources of the work tree (tracked and untracked, not ignored) to
+        ``dest``, optionally as a one-commit git repository; used to build wheels and to try the
+        pre-commit hook without touching the work tree.
 """
 from __future__ import annotations
 
@@ -97,6 +101,37 @@ def check_source(text: str, suffix: str = ".md", select: Optional[Iterable[str]]
 
 
 check_source.last = {}
+
+
+PACKAGE_DIRS = ("gaonb_lint", "rules", "schemas")
+
+
+def package_source_snapshot(dest: Path, commit: bool = False) -> Path:
+    """Copy what builds the package from the work tree (top-level files such as pyproject.toml,
+    README.md, .pre-commit-hooks.yaml, and the package directories), as git sees them: tracked
+    and untracked files, minus ignored ones.  With ``commit`` the copy becomes a one-commit git
+    repository (for ``pre-commit try-repo``).  Uncommitted work is included on purpose: the
+    tests check the tree as it is."""
+    import shutil
+
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=REPO_ROOT, capture_output=True, check=True).stdout.decode("utf-8")
+    dest.mkdir(parents=True, exist_ok=True)
+    for rel in filter(None, listed.split("\0")):
+        top = rel.split("/", 1)[0]
+        if ("/" in rel and top not in PACKAGE_DIRS) or "__pycache__" in rel:
+            continue
+        src = REPO_ROOT / rel
+        if not src.is_file():  # deleted but still in the index
+            continue
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dest / rel)
+    if commit:
+        git = ["git", "-c", "user.name=gaonb-lint tests", "-c", "user.email=tests@example.invalid",
+               "-c", "commit.gpgsign=false"]
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
+            subprocess.run(git + args, cwd=dest, check=True, capture_output=True)
+    return dest
 
 
 _HOST = None
