@@ -44,6 +44,12 @@ def _locate(where: str, name: str) -> str:
     return where
 
 
+class Found(list):
+    """One file's diagnostics, and how the file was read (format, encoding) for ``--verbose``."""
+
+    read_as = ""
+
+
 class Checker:
     """Checks files one at a time with a loaded host; holds nothing of a file after it returns."""
 
@@ -98,7 +104,9 @@ class Checker:
                                    enabled if "unused-suppression" in enabled else set())
             if "unused-suppression" not in enabled:
                 diags = [d for d in diags if d.rule != "unused-suppression"]
-        return diags
+        found = Found(diags)
+        found.read_as = f"read as {report.source_format}, encoding {report.encoding}"
+        return found
 
 
 def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
@@ -143,7 +151,8 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             sys.stderr.write(error_line(str(e), lang) + "\n")
             continue
         if args.verbose:
-            sys.stderr.write(f"{path}: {len(found)} finding(s)\n")
+            read_as = getattr(found, "read_as", "")
+            sys.stderr.write(f"{path}: {read_as + '; ' if read_as else ''}{len(found)} finding(s)\n")
         diags.extend(found)
 
     summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}

@@ -387,6 +387,19 @@ def render_html(html: str) -> Tuple[_Out, str]:
     root = _tree(html)
     content, title_el = _content_root(root)
     out = _Out()
+    if content is not root:
+        # Suppression comments outside the report's part of the page still count.
+        def comments(el: Element) -> None:
+            for c in el.children:
+                if isinstance(c, Comment):
+                    out.break_line()
+                    out.comment_lines.append(out.line_no)
+                    out.r.add("<!--" + c.text + "-->", c.start, c.end)
+                    out.break_line()
+                elif isinstance(c, Element) and c is not content and c is not title_el:
+                    comments(c)
+
+        comments(root)
     if title_el is not None:
         holder = Element("#title", {}, title_el.start, [title_el])
         _render(holder, out)
