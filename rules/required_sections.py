@@ -99,9 +99,15 @@ def check(report, ctx):
     for pos, (idx, section, how) in enumerate(candidates):
         spec = specs[idx]
         if pos not in in_order:
-            later = [c for c in candidates[:pos] if c[0] > idx]
-            yield ctx.finding(section.heading, "order", expected=spec.heading,
-                              before=specs[later[0][0]].heading if later else "")
+            # Say where it belongs among the sections that are in order.
+            kept = [candidates[k][0] for k in sorted(in_order)]
+            following = [i for i in kept if i > idx]
+            if following:
+                yield ctx.finding(section.heading, "order", expected=spec.heading,
+                                  before=specs[following[0]].heading)
+            else:
+                yield ctx.finding(section.heading, "order-after", expected=spec.heading,
+                                  after=specs[kept[-1]].heading)
             continue
         placed.append((idx, section))
         if how != "exact":
@@ -144,6 +150,8 @@ RULE = Rule(
                       "en": "section “{expected}” appears twice (first on line {line})"},
         "order": {"zh": "章节顺序错误：“{expected}” 应位于 “{before}” 之前",
                   "en": "section out of order: “{expected}” must come before “{before}”"},
+        "order-after": {"zh": "章节顺序错误：“{expected}” 应位于 “{after}” 之后",
+                        "en": "section out of order: “{expected}” must come after “{after}”"},
     },
     check=check,
     doc=__doc__,
