@@ -675,8 +675,9 @@ def _map_reviews(m: _Mapper) -> None:
             if oi is not None:
                 m.mt.column_cells.setdefault((g, spec.columns[oi].key), f.cells[0])
     if orphans:
-        m.problem(_span(orphans), "表头中这些列上方没有“行政复议”“未经复议直接起诉”“复议后起诉”之一，无法确定属于哪一组",
-                  "these header columns are under none of “行政复议”, “未经复议直接起诉”, “复议后起诉”; "
+        names = "".join(f"“{g}”" for g in groups)
+        m.problem(_span(orphans), f"表头中这些列上方没有{names}之一，无法确定属于哪一组",
+                  f"these header columns are under none of {', '.join(f'“{g}”' for g in groups)}; "
                   "their group cannot be told")
     if not data:
         return
