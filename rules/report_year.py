@@ -1,10 +1,10 @@
 """## What it does
 Checks that the places that say which year a report covers agree: the year in the title
 (`2025年政府信息公开工作年度报告`), the `year:` of Markdown front matter, the year of the statistics
-period (`统计期限为2025年1月1日至…`) and the year the body text is about (section 一, when it never
-mentions the title's year but keeps mentioning another). When they disagree, the year most of them
-give is taken as the report's (the title's on a tie) and each place that says otherwise is
-reported there.
+period (`统计期限为2025年1月1日至…`) and the year the body text is about (section 一: of the years
+the other places give, the one it names most; if it names none of them, a year it names at least
+twice). When they disagree, the year most of them give is taken as the report's (the title's on a
+tie) and each place that says otherwise is reported there.
 
 ## Why
 Reports are written by copying last year's. A 2025 report whose period still says 2024, or whose
@@ -85,11 +85,13 @@ def _body(report, years):
             where = (block.start + m.start(1), block.start + m.end(1)) if verbatim else (block.start, block.end)
             hits.append((int(m.group(1)), where))
     counts = Counter(y for y, _ in hits)
-    if not counts or any(counts[y] for y in years):
-        return None
-    year, n = counts.most_common(1)[0]
-    if n < 2:
-        return None
+    named = [y for y in years if counts[y]]
+    if named:  # the body speaks of a year another source gives: it votes for the one it names most
+        year = max(named, key=lambda y: (counts[y], -years.index(y)))
+    else:  # it never names theirs: it votes for its own, when it keeps naming it
+        if not counts or counts.most_common(1)[0][1] < 2:
+            return None
+        year = counts.most_common(1)[0][0]
     return year, next(w for y, w in hits if y == year)
 
 
@@ -101,7 +103,7 @@ def check(report, ctx):
             found[name] = got
     if not found:
         return
-    body = _body(report, {y for y, _ in found.values()})
+    body = _body(report, [found[s][0] for s in PRIORITY if s in found])
     if body is not None:
         found["body"] = body
     votes = Counter(y for y, _ in found.values())

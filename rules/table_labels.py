@@ -74,6 +74,7 @@ def check(report, ctx):
                 "what_zh": what_zh, "what_en": what_en, "found": p.found, "expected": p.expected,
                 "in_zh": f"“{p.context}”下的" if p.context else "",
                 "in_en": f" under “{p.context}”" if p.context else "",
+                "under_zh": f"“{p.context}”下" if p.context else "",
                 "after": p.after,
             }
             where = (p.start, p.end)
@@ -110,13 +111,13 @@ RULE = Rule(
         "wrong-version-extra": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 是{other_zh}的标签，{mine_zh}中没有这一项，应删除",
                                 "en": "{table_en}: {what_en} “{found}”{in_en} belongs to {other_en}; {mine_en} has no "
                                       "such item: remove it"},
-        "missing": {"zh": "{table_zh}{in_zh}缺少{what_zh} “{expected}”",
+        "missing": {"zh": "{table_zh}{under_zh}缺少{what_zh} “{expected}”",
                     "en": "{table_en}: the {what_en} “{expected}”{in_en} is missing"},
-        "missing-after": {"zh": "{table_zh}{in_zh}缺少{what_zh} “{expected}”（应在 “{after}” 之后）",
+        "missing-after": {"zh": "{table_zh}{under_zh}缺少{what_zh} “{expected}”（应在 “{after}” 之后）",
                           "en": "{table_en}: the {what_en} “{expected}”{in_en} is missing (it belongs after “{after}”)"},
-        "extra": {"zh": "{table_zh}{in_zh}多出{what_zh} “{found}”：年报格式中没有这一项",
+        "extra": {"zh": "{table_zh}{under_zh}多出{what_zh} “{found}”：年报格式中没有这一项",
                   "en": "{table_en}: extra {what_en} “{found}”{in_en}: the format has no such item"},
-        "extra-suggest": {"zh": "{table_zh}{in_zh}多出{what_zh} “{found}”：年报格式中没有这一项，是否应为 “{expected}”？",
+        "extra-suggest": {"zh": "{table_zh}{under_zh}多出{what_zh} “{found}”：年报格式中没有这一项，是否应为 “{expected}”？",
                           "en": "{table_en}: extra {what_en} “{found}”{in_en}: the format has no such item; "
                                 "did you mean “{expected}”?"},
         "duplicate": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 重复出现",

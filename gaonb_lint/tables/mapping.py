@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from gaonb_lint.format import FormatVersion
@@ -135,7 +136,12 @@ def _strip_note(text: str) -> str:
 
 def _kind_of(cell: Cell) -> str:
     """``blank`` | ``value`` | ``label``."""
-    text = _strip_note(cell.text)
+    return _kind_of_text(cell.text)
+
+
+@lru_cache(maxsize=8192)  # asked many times per cell; cell texts repeat across reports (perf)
+def _kind_of_text(text: str) -> str:
+    text = _strip_note(text)
     if is_blank(text):
         return "blank"
     return "value" if looks_like_value(text) else "label"
@@ -235,8 +241,9 @@ class _Mapper:
             f = found[fi]
             where = _span(f.cells)
             version = self.other[f.norm][1] if f.norm in self.other else ""
+            spare = [official[i] for i in al.missing]  # a suggestion only among labels not found
             mt.label_problems.append(LabelProblem("wrong-version" if version else "extra", axis, where[0], where[1],
-                                                  f.text, suggest(f.text, official) or "", context, version,
+                                                  f.text, suggest(f.text, spare) or "", context, version,
                                                   f.cells[0] if len(f.cells) == 1 else None))
         # A missing label is reported where it should be: at the next label found after it.
         placed = sorted((oi, fi) for fi, oi in al.pairs.items())
@@ -258,7 +265,7 @@ class _Mapper:
         """Read ``row``'s values into the official row ``rspec``; ``positions`` are the header
         columns (grid index, column key or ``None`` for an extra column) in grid order."""
         mt = self.mt
-        label = rspec.label
+        label = rspec.key  # sub-items with their group: "（三）不予公开/1.属于国家秘密"
         source = cont if cont is not None else row
         if not positions:
             if source.nonblank_after_labels():
