@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 # Characters NFKC leaves alone but sources use interchangeably.
@@ -21,6 +22,9 @@ _SUBITEM = re.compile(r"^(\d+)[、.．]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# Table mapping compares the same few hundred labels and cell texts over and over, in every
+# report; the cache is bounded so that memory stays flat over thousands of reports.
+@lru_cache(maxsize=8192)
 def normalize_label(text: str) -> str:
     """Fold width, quotes and whitespace; ``1、``/``1．`` → ``1.``.  Keeps ``、`` after numerals."""
     s = unicodedata.normalize("NFKC", text).translate(_FOLD)

@@ -109,6 +109,94 @@ class Checker:
         return found
 
 
+def _check_file(checker: Checker, finder: ConfigFinder, path: str):
+    """Diagnostics of one file, or the one-line reason it could not be checked.  A broken
+    configuration is returned as a ``ConfigError`` (it ends the whole run)."""
+    try:
+        return checker.check(path, finder.for_path(path))
+    except ConfigError as e:
+        return e
+    except GaonbError as e:
+        return str(e)
+
+
+# Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.
+_worker: Optional[tuple] = None
+
+
+def _init_worker(spec: Optional[dict]) -> None:
+    import signal
+
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, once
+    if spec is not None:  # spawn / forkserver: each worker loads the host once
+        finder = ConfigFinder(spec["config"], spec["isolated"])
+        _worker = (Checker(load_host(), spec["lang"], spec["select"], spec["ignore"],
+                           spec["forced_version"], spec["debug"]), finder)
+
+
+def _check_in_worker(path: str):
+    checker, finder = _worker  # type: ignore[misc]
+    return _check_file(checker, finder, path)
+
+
+def jobs_count(jobs: int) -> int:
+    """``-j 0``: one job per core."""
+    if jobs < 0:
+        raise GaonbError(f"--jobs must be 0 (one per core) or a positive number, got {jobs}")
+    return jobs or os.cpu_count() or 1
+
+
+def _results(items, checker: Checker, finder: ConfigFinder, jobs: int, spec: dict):
+    """``(path, discovery problem, diagnostics | error line)`` in discovery order, checked here or
+    by ``jobs`` worker processes; the order, and so the output, is the same for any ``jobs``."""
+    jobs = jobs_count(jobs)
+    if jobs > 1:
+        items = list(items)
+        paths = [path for path, problem in items if problem is None]
+        jobs = min(jobs, len(paths))
+    if jobs <= 1:
+        for path, problem in items:
+            found = None if problem is not None else _check_file(checker, finder, path)
+            if isinstance(found, ConfigError):
+                raise found
+            yield path, problem, found
+        return
+    results = _parallel(paths, checker, finder, jobs, spec)
+    try:
+        for path, problem in items:
+            found = None if problem is not None else next(results)
+            if isinstance(found, ConfigError):
+                raise found
+            yield path, problem, found
+    finally:
+        results.close()
+
+
+def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: int, spec: Optional[dict]):
+    import gc
+    import multiprocessing
+
+    global _worker
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if ctx.get_start_method() == "fork":
+        _worker = (checker, finder)
+        spec = None
+        gc.freeze()  # workers share the parent's pages instead of copying them as GC touches them
+    # Chunks of a few files keep the IPC cost low and both workers busy to the end.
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    pool = ctx.Pool(jobs, _init_worker, (spec,))
+    try:
+        yield from pool.imap(_check_in_worker, paths, chunk)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _worker = None
+        gc.unfreeze()
+
+
 def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
     from gaonb_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_line
     from gaonb_lint.discover import discover
@@ -135,20 +223,18 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         errors.append({"path": p.plugin, "message": f"plugin {p.plugin} could not be loaded: {p.error}"})
         sys.stderr.write(error_line(errors[-1]["message"], lang) + "\n")
     paths = args.paths or ["."]
-    for path, problem in discover(paths, finder, args.force_exclude):
+    spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
+            "forced_version": args.format_version, "debug": args.debug}
+    results = _results(discover(paths, finder, args.force_exclude), checker, finder, getattr(args, "jobs", 1), spec)
+    for path, problem, found in results:
         if problem is not None:
             errors.append({"path": path, "message": str(problem)})
             sys.stderr.write(error_line(str(problem), lang) + "\n")
             continue
         files += 1
-        try:
-            cfg = finder.for_path(path)
-            found = checker.check(path, cfg)
-        except ConfigError:
-            raise
-        except GaonbError as e:
-            errors.append({"path": path, "message": str(e)})
-            sys.stderr.write(error_line(str(e), lang) + "\n")
+        if isinstance(found, str):  # the file could not be checked
+            errors.append({"path": path, "message": found})
+            sys.stderr.write(error_line(found, lang) + "\n")
             continue
         if args.verbose:
             read_as = getattr(found, "read_as", "")

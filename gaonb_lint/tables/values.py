@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Optional, Union
 
 Number = Union[int, Decimal]
@@ -39,6 +40,7 @@ class Value:
         return 0 if self.value is None else self.value
 
 
+@lru_cache(maxsize=8192)  # cell texts repeat across reports; bounded so memory stays flat (perf)
 def clean(text: str) -> str:
     return _BLANKS.sub("", unicodedata.normalize("NFKC", text or ""))
 
@@ -54,6 +56,7 @@ def looks_like_value(text: str) -> bool:
     return bool(s) and (bool(_NUMBER.match(s)) or s in PLACEHOLDERS)
 
 
+@lru_cache(maxsize=8192)  # Value is frozen, so a cached one can be shared (perf)
 def parse_value(text: str, vtype: str = "count", unit: Optional[str] = None) -> Value:
     """Parse ``text`` as a ``count`` (non-negative integer), ``delta`` (integer, may be negative)
     or ``amount`` (non-negative decimal; ``元``/``万元`` in the cell is converted to the column's
