@@ -36,9 +36,11 @@ def run(args) -> int:
         raise UsageError(f"--format-version must be one of {', '.join(official_format.version_ids())}")
     report = read_report(args.file)
     version = official_format.version_for_year(report.year, forced)
-    doc, missing = canonical_report(report, version.id if version else None)
+    import os
+
+    zh = (args.lang or os.environ.get("GAONB_LINT_LANG") or "zh") == "zh"
+    doc, missing = canonical_report(report, version.id if version else None, "zh" if zh else "en")
     if doc is None:
-        zh = (getattr(args, "lang", None) or "zh") == "zh"
         head = f"{args.file}: 无法生成规范 JSON，缺少：" if zh else f"{args.file}: cannot fill the canonical JSON; missing:"
         sys.stderr.write(head + "\n" + "".join(f"  - {m}\n" for m in missing))
         return EXIT_FINDINGS

@@ -145,7 +145,9 @@ def test_forced_format_version_reads_a_2022_report_with_2019_labels(tmp_path):
 def test_extract_says_what_is_missing_and_exits_1():
     code, doc, err = extract(SEEDS_DIR / "002_e0c9a5a08cacd380.txt")
     assert code == 1 and doc is None
-    assert "table of section 二、主动公开政府信息情况" in err
+    assert "“二、主动公开政府信息情况”一节的统计表" in err
+    code, _, err = run_main(["extract", "--lang", "en", str(SEEDS_DIR / "002_e0c9a5a08cacd380.txt")])
+    assert code == 1 and "the table of section 二、主动公开政府信息情况" in err
 
 
 def test_extract_and_validate_input_errors_exit_2(tmp_path):

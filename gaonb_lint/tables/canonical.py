@@ -105,15 +105,20 @@ def _period(report: Report) -> Optional[Dict[str, str]]:
     return None
 
 
-def canonical_report(report: Report, version: Optional[str]) -> Tuple[Optional[Dict[str, Any]], List[str]]:
-    """``(document, [])`` or ``(None, reasons)`` saying what the report lacks to fill the schema."""
+def canonical_report(report: Report, version: Optional[str], lang: str = "en"
+                     ) -> Tuple[Optional[Dict[str, Any]], List[str]]:
+    """``(document, [])`` or ``(None, reasons)`` saying (in ``lang``) what the report lacks to
+    fill the schema."""
+    zh = lang == "zh"
     from gaonb_lint.publication import find_publication_date
 
     missing: List[str] = []
     if report.year is None:
-        missing.append("the report year (no year in the title, front matter or statistics period)")
+        missing.append("报告年度（标题、元数据和统计期限中都没有年份）" if zh else
+                       "the report year (no year in the title, front matter or statistics period)")
     if version is None:
-        return None, missing or [f"the report covers {report.year}, before any annual-report format"]
+        return None, missing or [f"适用的年报格式：这是 {report.year} 年度的报告，早于任何年报格式" if zh else
+                                 f"a format: the report covers {report.year}, before any annual-report format"]
     published = find_publication_date(report)
     doc: Dict[str, Any] = {
         "format": FORMAT_ID,
@@ -130,32 +135,39 @@ def canonical_report(report: Report, version: Optional[str]) -> Tuple[Optional[D
         "tables": {},
     }
     if not doc["metadata"]["title"]:
-        missing.append("the title")
+        missing.append("标题" if zh else "the title")
     from gaonb_lint.tables.locate import find_section
 
     for spec in official_format.sections():
         section = find_section(report, spec)
         if section is None:
-            missing.append(f"section {spec.heading}")
+            missing.append(f"章节 “{spec.heading}”" if zh else f"section {spec.heading}")
             continue
         doc["sections"][spec.key] = {"heading": section.heading.text, "text": section.text()}
     for kind, lt in locate_tables(report, version).items():
         tspec = table_spec(kind, version)
         if lt.table is None or lt.mapped is None:
             if lt.section is not None:
-                missing.append(f"the table of section {lt.spec.heading}")
+                missing.append(f"“{lt.spec.heading}”一节的统计表" if zh else f"the table of section {lt.spec.heading}")
             continue
         mt = lt.mapped
         if not mt.readable:
-            reasons = [i.reason_en for i in mt.table.issues] + [p.reason_en for p in mt.problems]
-            missing.append(f"a readable table in section {lt.spec.heading} ({reasons[0]}"
-                           + (f"; {len(reasons) - 1} more" if len(reasons) > 1 else "") + ")")
+            reasons = ([i.reason_zh if zh else i.reason_en for i in mt.table.issues]
+                       + [p.reason_zh if zh else p.reason_en for p in mt.problems])
+            more = len(reasons) - 1
+            if zh:
+                missing.append(f"“{lt.spec.heading}”一节能准确读取的统计表（{reasons[0]}"
+                               + (f"；另有 {more} 处" if more else "") + "）")
+            else:
+                missing.append(f"a readable table in section {lt.spec.heading} ({reasons[0]}"
+                               + (f"; {more} more" if more else "") + ")")
             continue
         absent = mt.missing_cells()
         if absent:
             shown = ", ".join(f"{r} / {c}" for r, c in absent[:3])
-            missing.append(f"{len(absent)} cell(s) of the table in section {lt.spec.heading} ({shown}"
-                           + (", …" if len(absent) > 3 else "") + ")")
+            tail = (", …" if len(absent) > 3 else "") + ")"
+            missing.append(f"“{lt.spec.heading}”一节统计表的 {len(absent)} 个单元格（{shown}{tail[:-1]}）" if zh else
+                           f"{len(absent)} cell(s) of the table in section {lt.spec.heading} ({shown}{tail}")
             continue
         rows: Dict[str, Any] = {}
         for r in tspec.numeric_rows():
