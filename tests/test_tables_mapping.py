@@ -236,3 +236,38 @@ def test_other_version_labels_are_wrong_version():
     assert all(p.version == "v2019" for p in mt.label_problems if p.kind == "wrong-version")
     # Read as 2019, the same table is clean.
     assert not mapped(md, "proactive", "v2019").label_problems
+
+
+# -- any grid at all -------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from gaonb_lint.model import Cell, Table  # noqa: E402
+from gaonb_lint.tables.spec import all_labels  # noqa: E402
+
+_WORDS = sorted({label for kind in ("proactive", "applications", "reviews") for v in ("v2019", "v2021")
+                 for label in all_labels(kind, v).values()})
+_TEXT = st.one_of(st.sampled_from(_WORDS), st.sampled_from(["", "", "0", "12", "—", "1.5", "-3", "无", "3件", "5万元"]),
+                  st.text(max_size=6))
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.lists(_TEXT, max_size=12), max_size=14),
+       kind=st.sampled_from(["proactive", "applications", "reviews"]),
+       version=st.sampled_from(["v2019", "v2021"]), layout=st.sampled_from(["gfm", "tsv"]))
+def test_any_grid_maps_without_error_and_never_places_a_non_number(rows, kind, version, layout):
+    pos, grid_rows = 0, []
+    for r, texts in enumerate(rows):
+        cells = []
+        for c, t in enumerate(texts):
+            cells.append(Cell(pos, pos + len(t), t, r, c))
+            pos += len(t) + 1
+        grid_rows.append(cells)
+    mt = map_table(Table(0, pos, grid_rows, layout), kind, version)
+    spec = mt.spec
+    for (row, col), cell in mt.cells.items():
+        assert (row, col) in set(spec.cells())
+        assert cell.parsed.ok or not mt.readable
+    for p in mt.label_problems + mt.problems:
+        assert 0 <= p.start <= p.end <= pos
