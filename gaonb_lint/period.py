@@ -13,7 +13,7 @@ _END = "(?:" + _Y.format(p="e") + ")?" + _MD.format(p="e")
 _SEP = r"\s*(?:至|到|—|–|-|~|～|起至|起到)\s*"
 RANGE = re.compile(_START + r"\s*(?:起)?" + _SEP + _END + r"\s*(?:止)?")
 KEYWORDS = re.compile(r"统计(?:期限|周期|时间|时限|区间|期间|范围|截止|截至|时段)|统计.{0,6}(?:为|从|自)"
-                      r"|数据.{0,8}(?:期限|周期|时间|时限|区间)")
+                      r"|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期|报告期间|报告时段")
 # A lone end date ("数据统计截至2025年12月31日") — a finding, not a period.
 END_ONLY = re.compile(r"(?:截至|截止)(?:到|至)?\s*" + _Y.format(p="e") + _MD.format(p="e"))
 

@@ -5,6 +5,10 @@ for the sub-item number `1.`. Whitespace inside a label is not reported (sources
 over lines). Info severity: the numbers are read the same either way. A safe fix replaces the
 label with the official text when the source cell holds exactly that label.
 
+Scraped plain text (`.txt`, and Markdown converted from it, marked `source-format: text` in its
+front matter) is not checked: scraping folds the page's punctuation, so the difference says
+nothing about the report as published.
+
 ## Why
 Scraping and retyping fold full-width punctuation to ASCII. The difference is harmless for
 reading but makes the report differ from the format text, which some reviewers check verbatim.
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 from gaonb_lint.api import Fix, Rule
 
+# Scraping folds punctuation: in such a source the report's own punctuation is unknown.
+SCRAPED = "text"
 WHAT = {"row": ("行标签", "row label"), "column": ("列标签", "column label"), "title": ("栏目标题", "block title"),
         "header": ("表头标签", "header label"), "group": ("表头分组标签", "header group label")}
 
@@ -33,6 +39,8 @@ WHAT = {"row": ("行标签", "row label"), "column": ("列标签", "column label
 def check(report, ctx):
     from gaonb_lint.api import locate_tables, table_name
 
+    if SCRAPED in (report.source_format, report.metadata.get("source-format")):
+        return
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
         mt = lt.mapped
