@@ -170,6 +170,7 @@ _LAZY = {
     "find_publication_date": "gaonb_lint.publication", "Published": "gaonb_lint.publication",
     "table_name": "gaonb_lint.tables.describe", "cell_name": "gaonb_lint.tables.describe",
     "version_name": "gaonb_lint.tables.describe", "violation_params": "gaonb_lint.tables.describe",
+    "LABEL_AXIS_NAMES": "gaonb_lint.tables.describe",
 }
 _RENAMED = {"relation_instances": "instances", "evaluate_relations": "evaluate"}
 

@@ -115,6 +115,16 @@ def version_for_year(year: Optional[int], forced: Optional[str] = None) -> Optio
 
 
 @lru_cache(maxsize=None)
+def section_title_keys() -> tuple:
+    """Normalised official section titles and their known variants (did-you-mean candidates)."""
+    out = []
+    for s in sections():
+        out.append(normalize_label(s.title))
+        out.extend(normalize_label(v) for v in s.variants)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def table_row_labels() -> frozenset:
     """Normalised labels of every official table row and column, in any version.
 

@@ -32,12 +32,10 @@ from gaonb_lint.api import Fix, Rule
 
 # Scraping folds punctuation: in such a source the report's own punctuation is unknown.
 SCRAPED = "text"
-WHAT = {"row": ("行标签", "row label"), "column": ("列标签", "column label"), "title": ("栏目标题", "block title"),
-        "header": ("表头标签", "header label"), "group": ("表头分组标签", "header group label")}
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables, table_name
+    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_name
 
     if SCRAPED in (report.source_format, report.metadata.get("source-format")):
         return
@@ -49,7 +47,7 @@ def check(report, ctx):
         for p in mt.label_problems:
             if p.kind != "punctuation":
                 continue
-            what_zh, what_en = WHAT[p.axis]
+            what_zh, what_en = LABEL_AXIS_NAMES[p.axis]
             fix = None
             if p.cell is not None and report.text[p.cell.start:p.cell.end] == p.cell.text:
                 fix = Fix(p.cell.start, p.cell.end, p.expected, safe=True)

@@ -39,15 +39,6 @@ from __future__ import annotations
 
 from gaonb_lint.api import Fix, Rule
 
-WHAT = {
-    "row": ("行标签", "row label"),
-    "column": ("列标签", "column label"),
-    "title": ("栏目标题", "block title"),
-    "header": ("表头标签", "header label"),
-    "group": ("表头分组标签", "header group label"),
-}
-
-
 def _fix(report, p, replacement):
     cell = p.cell
     if cell is not None and replacement and report.text[cell.start:cell.end] == cell.text:
@@ -56,7 +47,7 @@ def _fix(report, p, replacement):
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables, table_name, version_name
+    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_name, version_name
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
@@ -68,7 +59,7 @@ def check(report, ctx):
                 continue
             if p.kind == "missing" and lt.table.issues:
                 continue  # the reader lost part of the table: table-unreadable says so
-            what_zh, what_en = WHAT[p.axis]
+            what_zh, what_en = LABEL_AXIS_NAMES[p.axis]
             params = {
                 "table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en"),
                 "what_zh": what_zh, "what_en": what_en, "found": p.found, "expected": p.expected,

@@ -134,7 +134,6 @@ def reviews_markdown(version: str, values: Values, override: Optional[Dict[str, 
     ``split_labels`` writes each column label over two header rows (first two characters above)."""
     ov = override or {}
     spec = table_spec("reviews", version)
-    n = len(spec.columns)
     top, mid, leaf, leaf2, data = [], [], [], [], []
     seen_parent = None
     for g in spec.rows:

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import EXAMPLES_DIR, SEEDS_DIR, check_source, lint_text, run_main
-from table_builders import balanced_values, full_report
+from table_builders import full_report
 
 from gaonb_lint.readers.markdown import read_markdown
 from gaonb_lint.tables import locate_tables

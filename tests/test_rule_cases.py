@@ -6,7 +6,6 @@ findings: ``line``, optional ``column``, ``message_contains``; ``[]`` = must pas
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

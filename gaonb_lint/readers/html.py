@@ -308,18 +308,11 @@ def _render_table(table: Element, out: _Out) -> None:
 
 # -- the report's part of the page ---------------------------------------------------------------------
 
-def _official_titles() -> List[str]:
-    out = []
-    for s in official_format.sections():
-        out.append(normalize_label(s.title))
-        out.extend(normalize_label(v) for v in s.variants)
-    return out
-
 
 def _content_root(root: Element) -> Tuple[Element, Optional[Element]]:
     """The smallest element holding every official section heading, and the element holding the
     report title when it stands outside it."""
-    titles = _official_titles()
+    titles = official_format.section_title_keys()
     holders: List[Element] = []
     title_el: Optional[Element] = None
     suffix = official_format.raw_format()["report_title_suffix"]

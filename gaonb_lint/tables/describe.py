@@ -11,6 +11,16 @@ from gaonb_lint.tables.spec import table_spec
 LONG_SUM = 6  # sums with more terms show their non-zero terms only
 
 
+# What a label problem is about (``LabelProblem.axis``), in Chinese and English.
+LABEL_AXIS_NAMES = {
+    "row": ("行标签", "row label"),
+    "column": ("列标签", "column label"),
+    "title": ("栏目标题", "block title"),
+    "header": ("表头标签", "header label"),
+    "group": ("表头分组标签", "header group label"),
+}
+
+
 def table_name(kind: str, version: str, lang: str) -> str:
     spec = table_spec(kind, version)
     if lang == "en":

@@ -8,7 +8,7 @@ were renumbered (an extra ``四、信息处理费统计情况``) still has its t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Union
 
 from gaonb_lint import format as official_format
 from gaonb_lint.format import FormatVersion, SectionSpec

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from gaonb_lint.format import FormatVersion
 from gaonb_lint.model import Cell, Table
@@ -634,7 +634,6 @@ def _map_reviews(m: _Mapper) -> None:
     data = [r for r in analysed[first_data:] if r.has_values()]
     label_width = _first_value_index(data)
     groups = [r.label for r in spec.rows]
-    parents = [s for s in spec.spanning if s not in groups]
     hcols, spans = _header_columns(header, spec.spanning, [c.label for c in spec.columns])
 
     # Spanning labels: 行政复议, 行政诉讼 > 未经复议直接起诉, 复议后起诉.
