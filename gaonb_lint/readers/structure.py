@@ -36,7 +36,7 @@ def looks_like_table_row(text: str, next_text: Optional[str]) -> bool:
 
 
 def _trailing_number(text: str) -> bool:
-    """``[\u4e00-\u9fff)）]\s*\d+\s*$`` (a label then a number), without compiling the CJK range
+    r"""``[\u4e00-\u9fff)）]\s*\d+\s*$`` (a label then a number), without compiling the CJK range
     (1.3 ms of every run's start-up)."""
     s = text.rstrip()
     end = len(s)
