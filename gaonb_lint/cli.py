@@ -29,19 +29,23 @@ class _Formatter(argparse.HelpFormatter):
     """argparse's formatter without ``import shutil`` (bz2, lzma …): argparse builds one for every
     ``add_argument``, so the default costs each run a few milliseconds before any work."""
 
+    _columns: Optional[int] = None
+
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
                  width: Optional[int] = None):
-        if width is None:  # what shutil.get_terminal_size().columns gives
-            try:
-                width = int(os.environ["COLUMNS"])
-            except (KeyError, ValueError):
-                width = 0
-            if width <= 0:
+        if width is None:
+            if _Formatter._columns is None:  # what shutil.get_terminal_size().columns gives
                 try:
-                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns
-                except (AttributeError, ValueError, OSError):
+                    width = int(os.environ["COLUMNS"])
+                except (KeyError, ValueError):
                     width = 0
-            width = (width or 80) - 2
+                if width <= 0:
+                    try:
+                        width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                    except (AttributeError, ValueError, OSError):
+                        width = 0
+                _Formatter._columns = width or 80
+            width = _Formatter._columns - 2
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
@@ -64,7 +68,22 @@ def error_line(message: str, lang: str) -> str:
     return ("错误：" if lang == "zh" else "error: ") + message
 
 
-def build_parser() -> argparse.ArgumentParser:
+BUILTIN_COMMANDS = ("check", "rules", "explain")
+
+
+def _command_in(argv: Sequence[str]) -> Optional[str]:
+    """The subcommand ``argv`` names (its first word that is not an option), if any."""
+    for arg in argv:
+        if arg in ("-h", "--help", "--version"):
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The whole parser; for a built-in ``command`` the extra commands' modules are not imported
+    (their import would cost every pre-commit run for parsers it never uses)."""
     p = _Parser(prog="gaonb-lint", description="政府信息公开工作年度报告合规检查 / compliance linter for "
                 "government information-disclosure annual reports")
     p.add_argument("--version", action="version", version=f"gaonb-lint {__version__}")
@@ -100,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=("zh", "en"), default=None)
 
     for name, module in EXTRA_COMMANDS.items():
+        if command in BUILTIN_COMMANDS:
+            break
         mod = importlib.import_module(module)
         sp = sub.add_parser(name, help=mod.HELP)
         mod.add_arguments(sp)
@@ -115,7 +136,7 @@ def _names(values: Optional[Sequence[str]]) -> List[str]:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
-        return _main(argv)
+        return _main(argv, program=argv is None)
     finally:
         if argv is None:
             # Run as a program: the process exits next.  Freezing the heap spares the interpreter's
@@ -126,8 +147,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             gc.freeze()
 
 
-def _main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
+def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
+    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -135,6 +156,12 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
     lang = _lang(args)
     try:
         if args.command == "check":
+            if program:
+                import gc
+
+                # Start-up makes long-lived objects only (modules, rules, caches): collecting while
+                # they are imported is wasted time.  The runner resumes collection for the reports.
+                gc.disable()
             from gaonb_lint.runner import run_check
 
             return run_check(args, lang, _names(args.select) if args.select is not None else None,

@@ -22,6 +22,18 @@ def _tomllib():
     return tomllib
 
 CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
+# Where a pyproject.toml sets tool.gaonb-lint: `[tool.gaonb-lint…]`, `tool.gaonb-lint… =`,
+# `gaonb-lint = {…}` / `gaonb-lint.x =` (under [tool]) or `tool = {gaonb-lint = …}`.
+_OUR_TABLE = re.compile(r"gaonb-lint[\"']?[ \t]*(?:[\].]|=[ \t]*\{)|tool[\"']?[ \t]*\.[ \t]*[\"']?gaonb-lint"
+                        r"|tool[\"']?[ \t]*=[ \t]*\{[^\n]*gaonb-lint")
+_KEY_UNDER_TOOL = re.compile(r"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\][^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n"
+                             r"|[ \t]*[^\[\s][^\n]*\n)*?[ \t]*[\"']?gaonb-lint[\"']?[ \t]*=", re.M)
+
+
+def _may_set_ours(text: str) -> bool:
+    """False only when a pyproject.toml cannot set tool.gaonb-lint (it names gaonb-lint only as a
+    dependency or a script, say): then it is not parsed at all, which spares tomllib's import."""
+    return "gaonb-lint" in text and bool(_OUR_TABLE.search(text) or _KEY_UNDER_TOOL.search(text + "\n"))
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                    "build", "dist", "site-packages")
@@ -113,7 +125,7 @@ def load_file(path: str) -> Optional[Config]:
     except OSError as e:
         raise ConfigError(f"{path}: cannot read configuration ({e.strerror or e})") from None
     is_pyproject = os.path.basename(path) == "pyproject.toml"
-    if is_pyproject and "gaonb-lint" not in text:
+    if is_pyproject and not _may_set_ours(text):
         return None
     tomllib = _tomllib()
     try:

@@ -38,7 +38,14 @@ class EntryPoint(NamedTuple):
 
 
 def _normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+    """``importlib.metadata``'s ``Prepared.normalize``: each run of ``-_.`` → ``_``, lower case."""
+    out = []
+    for ch in name.lower():
+        if ch not in "-_.":
+            out.append(ch)
+        elif not out or out[-1] != "\0":
+            out.append("\0")
+    return "".join(out).replace("\0", "_")
 
 
 def parse_entry_points(text: str, group: str) -> List[EntryPoint]:

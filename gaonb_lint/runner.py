@@ -140,6 +140,16 @@ def _check_in_worker(path: str):
     return _check_file(checker, finder, path)
 
 
+def _resume_collection() -> None:
+    """After start-up ran without the cyclic GC (``cli.main``): what is alive now — modules, rules,
+    caches — lives until the end, so it is frozen out of later collections; then collect again."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def jobs_count(jobs: int) -> int:
     """``-j 0``: one job per core."""
     if jobs < 0:
@@ -158,6 +168,7 @@ def _results(items, checker: Checker, finder: ConfigFinder, jobs: int, spec: dic
     if jobs <= 1:
         for path, problem in items:
             found = None if problem is not None else _check_file(checker, finder, path)
+            _resume_collection()  # the first report has imported and cached what the others need
             if isinstance(found, ConfigError):
                 raise found
             yield path, problem, found
@@ -178,6 +189,7 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
     import multiprocessing
 
     global _worker
+    _resume_collection()
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     if ctx.get_start_method() == "fork":

@@ -11,7 +11,6 @@ from typing import Dict, List, Optional, Tuple
 from gaonb_lint.model import Block, Cell, Heading, Paragraph, Report, Table
 from gaonb_lint.readers.structure import build_report, heading_from_line, markdown_section_level, parse_heading
 from gaonb_lint.readers.text import line_blocks
-from gaonb_lint.readers.text_tables import FENCE_INFO
 
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -30,6 +29,13 @@ def _md():
         _parser = MarkdownIt("commonmark").enable("table").disable("inline")
         _rows_only_tables(_parser)
     return _parser
+
+
+def _text_tables():
+    # Imported on the first fence only: most Markdown reports have none (start-up time).
+    from gaonb_lint.readers import text_tables
+
+    return text_tables
 
 
 class _Discarded:
@@ -150,11 +156,10 @@ def read_markdown(path: str, text: str) -> Report:
             blocks.extend(line_blocks(clean, tok.map[0], tok.map[1], starts))
             i += 3
             continue
-        if tok.type == "fence" and tok.map and tok.info.strip() == FENCE_INFO:
+        if tok.type == "fence" and tok.map and tok.info.strip() == _text_tables().FENCE_INFO:
             # A table kept as scraped text (``gaonb-lint convert`` writes unreadable tables so):
             # read by the scraped-text table reader, so it stays exactly as (un)readable.
-            from gaonb_lint.readers import text_tables
-
+            text_tables = _text_tables()
             a, b = tok.map
             b = b - 1 if b - 1 > a and lines[b - 1].strip().startswith(("```", "~~~")) else b
             blocks.extend(x for x in text_tables.blocks_with_tables(clean, line_blocks, a + 1, b)
