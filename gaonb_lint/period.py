@@ -7,11 +7,15 @@ from typing import Iterator, Optional, Tuple
 
 # A date: 2025年1月1日, 2025-1-1, 2025.01.01, 2025/1/1; the year may be omitted on the end date.
 _Y = r"(?P<{p}y>(?:19|20)\d{{2}})\s*(?:年|[-./])\s*"
-_MD = r"(?P<{p}m>\d{{1,2}})\s*(?:月|[-./])\s*(?P<{p}d>\d{{1,2}})\s*(?:日|号)?"
+_MD_DIGITS = r"(?P<{p}m>\d{{1,2}})\s*(?:月|[-./])\s*(?P<{p}d>\d{{1,2}})"
+_MD = _MD_DIGITS + r"\s*(?:日|号)?"
 _START = "(?:" + _Y.format(p="s") + ")" + _MD.format(p="s")
 _END = "(?:" + _Y.format(p="e") + ")?" + _MD.format(p="e")
 _SEP = r"\s*(?:至|到|—|–|-|~|～|起至|起到)\s*"
-RANGE = re.compile(_START + r"\s*(?:起)?" + _SEP + _END + r"\s*(?:止)?")
+# Each optional word between the start date and the separator brings its own spaces: adjacent
+# `\s*X?\s*` would make the search quadratic on a long run of spaces (a hang on a 1 MB line).
+RANGE = re.compile("(?:" + _Y.format(p="s") + ")" + _MD_DIGITS.format(p="s") + r"(?:\s*(?:日|号))?(?:\s*起)?"
+                   + _SEP + _END + r"\s*(?:止)?")
 KEYWORDS = re.compile(r"统计(?:期限|周期|时间|时限|区间|期间|范围|截止|截至|时段)|统计.{0,6}(?:为|从|自)"
                       r"|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期|报告期间|报告时段")
 # A lone end date ("数据统计截至2025年12月31日") — a finding, not a period.

@@ -15,9 +15,11 @@ from typing import Optional, Tuple
 from gaonb_lint.model import Report, Table
 
 META_KEYS = ("published", "publish_date", "publication_date", "date_published", "发布日期", "发布时间")
-_DATE = r"((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?"
-LABELLED = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
-PLAIN = re.compile(r"^\s*" + _DATE + r"\s*$")
+_DAY = r"((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})"
+_DATE = _DAY + r"\s*日?"
+# `\s*(?:X\s*)?` rather than `\s*X?\s*`: the latter is quadratic on a long run of spaces.
+LABELLED = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*(?:[:：]\s*)?" + _DATE)
+PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?\s*$")
 SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
 
 

@@ -47,7 +47,22 @@ None: this is about the linter's own comments.
 Remove the comment, or correct the rule name (`gaonb-lint rules` lists them).
 """)
 
-_COMMENT = re.compile(r"<!--\s*gaonb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S)
+_OPENER = re.compile(r"<!--\s*gaonb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b")
+
+
+def _comments(text: str) -> Iterable[Tuple[str, str, int, int]]:
+    """``(kind, names, start, end)`` of each ``<!-- gaonb-lint-KIND names -->``: the regex
+    ``…\b(.*?)-->`` is quadratic on comments that are never closed (a hang), this scan is not."""
+    pos = 0
+    while True:
+        m = _OPENER.search(text, pos)
+        if m is None:
+            return
+        close = text.find("-->", m.end())
+        if close < 0:
+            return
+        yield m.group(1), text[m.end():close], m.start(), close + 3
+        pos = close + 3
 
 
 @dataclass
@@ -65,10 +80,10 @@ class Directive:
 def parse(report: Report) -> List[Directive]:
     directives: List[Directive] = []
     open_: List[Directive] = []
-    for m in _COMMENT.finditer(report.text):
-        names = tuple(n for n in re.split(r"[\s,]+", m.group(2).strip()) if n)
-        line = report.position(m.start())[0]
-        d = Directive(m.group(1), names, m.start(), m.end(), line)
+    for kind, body, start, end in _comments(report.text):
+        names = tuple(n for n in re.split(r"[\s,]+", body.strip()) if n)
+        line = report.position(start)[0]
+        d = Directive(kind, names, start, end, line)
         if d.kind == "enable":
             for o in open_:
                 if not names or set(o.names) & set(names) or not o.names:
@@ -79,9 +94,9 @@ def parse(report: Report) -> List[Directive]:
             d.first = line
             open_.append(d)
         elif d.kind == "disable-next-line":
-            d.first = d.last = report.position(m.end())[0] + 1
+            d.first = d.last = report.position(end)[0] + 1
         elif d.kind == "disable-line":
-            d.first, d.last = line, report.position(m.end())[0]
+            d.first, d.last = line, report.position(end)[0]
         else:  # disable-file
             d.first, d.last = 1, report.line_count()
         directives.append(d)

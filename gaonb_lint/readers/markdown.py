@@ -12,8 +12,7 @@ from gaonb_lint.model import Block, Cell, Heading, Paragraph, Report, Table
 from gaonb_lint.readers.structure import build_report, heading_from_line, markdown_section_level, parse_heading
 from gaonb_lint.readers.text import line_blocks
 
-_FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*((?:.*\S)?)\s*$")  # not (.*?)\s*$: quadratic
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 _parser = None
@@ -72,6 +71,24 @@ def _rows_only_tables(md) -> None:
     ruler.at("table", table, {"alt": list(alt)})
 
 
+def blank_comments(text: str) -> str:
+    """``text`` with each ``<!-- … -->`` replaced by spaces (newlines kept).  A scan rather than
+    the regex ``<!--.*?-->``, which is quadratic when comments are not closed (a hang)."""
+    out: List[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            break
+        end += 3
+        out.append(text[pos:start])
+        out.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def split_front_matter(text: str) -> Tuple[Dict[str, str], str]:
     """Metadata from a leading ``---`` block, and the text with that block blanked out (so that
     line numbers stay those of the file)."""
@@ -115,7 +132,7 @@ def read_markdown(path: str, text: str) -> Report:
     meta, body = split_front_matter(text)
     # HTML comments (suppression comments among them) are not report text: blank them with spaces
     # (offsets and line numbers hold) everywhere except in what the Markdown parser sees.
-    clean = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+    clean = blank_comments(body)
     lines = clean.split("\n")
     starts, pos = [], 0
     for line in lines:
