@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from typing import Dict, Iterable
 
 from gaonb_lint.api import Reader
@@ -61,7 +62,12 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
         raise InputError(f"{path}: unsupported file type {suffix or '(no suffix)'!r}; "
                          f"supported: {', '.join(sorted(readers))}")
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever on open()
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device), not a report")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(f"{path}: file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
                              f"limit (raise it with max-file-size in the configuration)")
