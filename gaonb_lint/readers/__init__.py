@@ -83,10 +83,13 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if reader.binary:
-        report = reader.read(path, data)
-    else:
-        text, encoding = decode(path, data)
-        report = reader.read(path, text)
-        report.encoding = encoding
+    try:
+        if reader.binary:
+            report = reader.read(path, data)
+        else:
+            text, encoding = decode(path, data)
+            report = reader.read(path, text)
+            report.encoding = encoding
+    except RecursionError:  # thousands of nested elements: a limit of Python's stack, not a bug
+        raise InputError(f"{path}: nested too deeply to read (thousands of nested elements)") from None
     return report
