@@ -191,7 +191,7 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
     global _worker
     _resume_collection()
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
         _worker = (checker, finder)
         spec = None
