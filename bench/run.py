@@ -1,13 +1,16 @@
 """Benchmark ``gaonb-lint check`` against the parse floor and the peers, as ratios, in one run.
 
-    python bench/run.py                 # the full table (about 10 minutes with the peers)
+    python bench/run.py                 # the full table (about 15 minutes with the peers)
     python bench/run.py --quick         # fewer repetitions, for a look while optimising
     python bench/run.py --no-peers      # gaonb-lint and the floor only
+    python bench/run.py --dev           # the running interpreter's (editable) install instead
 
 For 1 report (the pre-commit case), 100 and 2,000 generated reports it runs, on the same files:
 the parse floor (``bench/floor.py``: read + markdown-it-py with tables), ``gaonb-lint check
 -j 1`` and ``-j 2``, and, when installed in ``bench/node_modules`` (``npm install --prefix
-bench``), markdownlint-cli2 and textlint.  Runs alternate (A B C, C B A, …) so that drift of
+bench``), markdownlint-cli2 and textlint.  gaonb-lint and the floor run in ``bench/out/venv``,
+where the work tree is installed as a user installs it (``pip install .``, byte code compiled):
+an editable install adds a path finder that costs every Python process, the floor's too, ~8 ms.  Runs alternate (A B C, C B A, …) so that drift of
 the machine falls on every tool alike; each figure is the median of the repetitions.  Wall time
 is measured around the child, CPU time (user + sys) and peak memory (``ru_maxrss``) come from
 ``os.wait4`` and include the child's own children (the ``-j`` workers, node's helpers).
@@ -15,8 +18,6 @@ is measured around the child, CPU time (user + sys) and peak memory (``ru_maxrss
 from __future__ import annotations
 
 import argparse
-import compileall
-import importlib.util
 import json
 import os
 import platform
@@ -61,33 +62,53 @@ class Tool:
         return statistics.median(getattr(self, what))
 
 
+ROOT = os.path.dirname(HERE)
+VENV = os.path.join(OUT, "venv")
+PYTHON = sys.executable  # the interpreter gaonb-lint and the floor run with (see _install)
+
+
 def _gaonb_command() -> List[str]:
-    script = os.path.join(os.path.dirname(sys.executable), "gaonb-lint")
+    script = os.path.join(os.path.dirname(PYTHON), "gaonb-lint")
     if os.path.isfile(script):
         return [script]
     found = shutil.which("gaonb-lint")
-    return [found] if found else [sys.executable, "-m", "gaonb_lint"]
+    return [found] if found else [PYTHON, "-m", "gaonb_lint"]
 
 
-def _compile_package() -> None:
-    """Write the byte code of gaonb-lint's packages, as a regular ``pip install`` does (an editable
-    install run with PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run)."""
-    for name in ("gaonb_lint", "gaonb_lint_rules", "gaonb_lint_schemas"):
-        spec = importlib.util.find_spec(name)
-        for location in (spec.submodule_search_locations or []) if spec else []:
-            compileall.compile_dir(location, quiet=1)
+def _install() -> str:
+    """The work tree installed in ``bench/out/venv`` as ``pip install .`` installs it; the venv's
+    python.  The first run also installs the dependencies."""
+    python = os.path.join(VENV, "bin", "python")
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([python, "-m", "pip", "install", *quiet, ROOT], check=True)
+    else:  # same version number: force the current tree in
+        subprocess.run([python, "-m", "pip", "install", *quiet, "--force-reinstall", "--no-deps", ROOT], check=True)
+    return python
+
+
+def _compile_package(python: str) -> None:
+    """Write the byte code of gaonb-lint's packages, as ``pip install`` does (with
+    PYTHONDONTWRITEBYTECODE, as here, every run would otherwise compile every module)."""
+    code = ("import compileall, importlib.util\n"
+            "for name in ('gaonb_lint', 'gaonb_lint_rules', 'gaonb_lint_schemas', 'markdown_it'):\n"
+            "    spec = importlib.util.find_spec(name)\n"
+            "    for location in (spec.submodule_search_locations or []) if spec else []:\n"
+            "        compileall.compile_dir(location, quiet=1)\n")
+    subprocess.run([python, "-c", code], check=True)
 
 
 def _versions() -> Dict[str, str]:
-    out = {"python": platform.python_version()}
+    out = {"python": subprocess.run([PYTHON, "-c", "import platform; print(platform.python_version())"],
+                                    capture_output=True, text=True).stdout.strip()}
     for name, argv in (("gaonb-lint", _gaonb_command() + ["--version"]), ("node", ["node", "--version"])):
         try:
             out[name] = subprocess.run(argv, capture_output=True, text=True, timeout=60).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             out[name] = "not installed"
-    import markdown_it
-
-    out["markdown-it-py"] = markdown_it.__version__
+    out["markdown-it-py"] = subprocess.run([PYTHON, "-c", "import markdown_it; print(markdown_it.__version__)"],
+                                           capture_output=True, text=True).stdout.strip()
     for pkg in ("markdownlint-cli2", "textlint"):
         try:
             with open(os.path.join(HERE, "node_modules", pkg, "package.json"), encoding="utf-8") as fh:
@@ -102,7 +123,7 @@ def tools_for(files: List[str], size: int, peers: bool, quick: bool) -> List[Too
     peer_reps = (QUICK_PEER_REPS if quick else PEER_REPS)[size]
     gaonb = _gaonb_command()
     tools = [
-        Tool("parse floor", [sys.executable, os.path.join(HERE, "floor.py")] + files, (0,), reps),
+        Tool("parse floor", [PYTHON, os.path.join(HERE, "floor.py")] + files, (0,), reps),
         Tool("gaonb-lint -j 1", gaonb + ["check", "-j", "1"] + files, (0, 1), reps),
     ]
     if size > 1:
@@ -221,6 +242,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--no-peers", action="store_true", help="skip markdownlint-cli2 and textlint")
     p.add_argument("--seed", type=int, default=1, help="corpus seed")
     p.add_argument("--update-readme", action="store_true", help="write the table into bench/README.md")
+    p.add_argument("--dev", action="store_true", help="use the running interpreter's install, not bench/out/venv")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
@@ -237,13 +259,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         shutil.rmtree(CORPUS, ignore_errors=True)
         gen_corpus.generate(CORPUS, max(need, 2000), args.seed)
     names = sorted(n for n in os.listdir(CORPUS) if n.endswith(".md"))
-    _compile_package()
+    global PYTHON
+    PYTHON = sys.executable if args.dev else _install()
+    _compile_package(PYTHON)
     versions = _versions()
     peers = not args.no_peers
     for pkg in ("markdownlint-cli2", "textlint"):
         if peers and versions[pkg] == "not installed":
             sys.stderr.write(f"{pkg}: not installed (npm install --prefix bench), skipped\n")
 
+    load_before = " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     results: Dict[int, List[Tool]] = {}
     for size in sizes:
         files = [os.path.join("corpus", n) for n in names[:size]]
@@ -252,8 +277,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     cores = os.cpu_count()
     head = (f"Machine: {cores} cores ({platform.machine()}, {platform.system()}), Python {versions['python']}, "
             f"{versions['gaonb-lint']}, markdown-it-py {versions['markdown-it-py']}, node {versions['node']}, "
-            f"markdownlint-cli2 {versions['markdownlint-cli2']}, textlint {versions['textlint']}. "
-            f"Corpus: bench/gen_corpus.py, seed {args.seed}. Medians of the runs shown.")
+            f"markdownlint-cli2 {versions['markdownlint-cli2']}, textlint {versions['textlint']}; "
+            f"{'the running interpreter (--dev)' if args.dev else 'a regular install in bench/out/venv'}. "
+            f"Corpus: bench/gen_corpus.py, seed {args.seed}. Load average before: {load_before}. "
+            f"Medians of the runs shown.")
     lines = [head, ""] + table(results) + ["", "Targets:", ""] + targets(results)
     block = "\n".join(lines)
     sys.stdout.write(block + "\n")

@@ -108,10 +108,13 @@ def split_front_matter(text: str) -> Tuple[Dict[str, str], str]:
     return {}, text
 
 
+_BAR = re.compile(r"(?<!\\)\|")
+
+
 def split_row(line: str, line_start: int) -> List[Tuple[int, int, str]]:
     """Cells of a GFM table row as ``(start, end, text)`` with offsets into the file."""
     cells: List[Tuple[int, int, str]] = []
-    bounds = [i for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
+    bounds = [m.start() for m in _BAR.finditer(line)]  # unescaped `|`
     stripped = line.strip()
     edges = [-1] + bounds + [len(line)]
     pieces = list(zip(edges[:-1], edges[1:]))

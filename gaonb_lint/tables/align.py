@@ -13,6 +13,7 @@ Nothing is paired on position alone when the texts have nothing in common.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -28,6 +29,7 @@ PAIR_IN_STEP = 0.3      # similarity enough when the leftovers line up one-to-on
 _PAREN_NUMBER = re.compile(r"^\((\d+)\)")
 
 
+@lru_cache(maxsize=8192)  # the same labels in every report; bounded (perf)
 def label_key(text: str) -> str:
     """``normalize_label`` plus the sub-item numbering styles it leaves: ``(1)`` → ``1.``."""
     return _PAREN_NUMBER.sub(r"\1.", normalize_label(text))
@@ -63,6 +65,7 @@ def number_prefix(norm: str) -> str:
     return m.group(0) if m else ""
 
 
+@lru_cache(maxsize=8192)  # pure; header and row texts repeat across reports (perf)
 def similarity(a: str, b: str) -> float:
     """How alike two normalised labels are (0..1); containment counts as alike."""
     if not a or not b:
