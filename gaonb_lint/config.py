@@ -24,16 +24,17 @@ def _tomllib():
 CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
 # Where a pyproject.toml sets tool.gaonb-lint: `[tool.gaonb-lint…]`, `tool.gaonb-lint… =`,
 # `gaonb-lint = {…}` / `gaonb-lint.x =` (under [tool]) or `tool = {gaonb-lint = …}`.
-_OUR_TABLE = re.compile(r"gaonb-lint[\"']?[ \t]*(?:[\].]|=[ \t]*\{)|tool[\"']?[ \t]*\.[ \t]*[\"']?gaonb-lint"
-                        r"|tool[\"']?[ \t]*=[ \t]*\{[^\n]*gaonb-lint")
-_KEY_UNDER_TOOL = re.compile(r"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\][^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n"
-                             r"|[ \t]*[^\[\s][^\n]*\n)*?[ \t]*[\"']?gaonb-lint[\"']?[ \t]*=", re.M)
+_OUR_TABLE = (r"gaonb-lint[\"']?[ \t]*(?:[\].]|=[ \t]*\{)|tool[\"']?[ \t]*\.[ \t]*[\"']?gaonb-lint"
+              r"|tool[\"']?[ \t]*=[ \t]*\{[^\n]*gaonb-lint")
+_KEY_UNDER_TOOL = (r"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\][^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n"
+                   r"|[ \t]*[^\[\s#][^\n]*\n)*?[ \t]*[\"']?gaonb-lint[\"']?[ \t]*=")
 
 
 def _may_set_ours(text: str) -> bool:
     """False only when a pyproject.toml cannot set tool.gaonb-lint (it names gaonb-lint only as a
     dependency or a script, say): then it is not parsed at all, which spares tomllib's import."""
-    return "gaonb-lint" in text and bool(_OUR_TABLE.search(text) or _KEY_UNDER_TOOL.search(text + "\n"))
+    # re.search compiles on first use only (and caches): most runs find no pyproject.toml.
+    return "gaonb-lint" in text and bool(re.search(_OUR_TABLE, text) or re.search(_KEY_UNDER_TOOL, text + "\n", re.M))
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                    "build", "dist", "site-packages")

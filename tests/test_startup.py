@@ -64,6 +64,12 @@ def test_a_pyproject_naming_gaonb_lint_only_as_a_dependency_is_not_parsed(tmp_pa
         assert _may_set_ours(text), text
         (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
         assert load_file(str(tmp_path / "pyproject.toml")).lang == "en", text
+    # Linear on a long [tool] table of comments (overlapping alternatives once made it exponential).
+    import time
+
+    start = time.perf_counter()
+    assert not _may_set_ours("gaonb-lint>=1\n[tool]\n" + "# c\nx = 1\n\n" * 50_000 + "[x]\n")
+    assert time.perf_counter() - start < 5
     # A wrong value is still reported, not skipped: the user meant to configure gaonb-lint.
     from gaonb_lint.errors import ConfigError
 
