@@ -83,3 +83,21 @@ def test_tag_soup_never_raises():
     for html in ("", "<", "<table><tr><td>", "</td></tr></table><p>", "<p>一、总体情况<div>正文",
                  "<td rowspan=x colspan=0>规章</td>", "&#xZZ; &bogus; <!-- x", "<table><table><tr>"):
         read(html, ".html")
+
+
+def test_unclosed_tail_keeps_everything_before_it(tmp_path):
+    """An unclosed comment or tag at the end swallows only the rest of the file (HTML spec): the
+    report before it reads exactly as without the tail."""
+    import json
+
+    from conftest import run_cli
+
+    page = (Path(__file__).resolve().parent / "fixtures" / "sources" / "compliant-2025.html").read_text(encoding="utf-8")
+    results = []
+    for tail in ("", "<!-- 未闭合的注释 " + "x" * 1000, "<div class=\"a\" " + "<a " * 1000):
+        path = tmp_path / f"p{len(results)}.html"
+        path.write_text(page + tail, encoding="utf-8")
+        code, out, err = run_cli(["check", "--isolated", "--format", "json", str(path)], timeout=30)
+        assert "Traceback" not in err
+        results.append((code, [(d["line"], d["rule"]) for d in json.loads(out)["diagnostics"]]))
+    assert results[0] == results[1] == results[2]

@@ -152,9 +152,30 @@ def _tree(html: str) -> Element:
                 self.top.children.append(Comment(data, s, s + len(data) + 7))
 
     b = Builder()
-    b.feed(html)
+    b.feed(html[:_complete_prefix(html)])
     b.close()
     return root
+
+
+_TAG_START = re.compile(r"<[A-Za-z!/?]")
+
+
+def _complete_prefix(html: str) -> int:
+    """Where the parseable part of the page ends.  An unclosed comment or a tag never closed by
+    ``>`` runs to the end of the file (HTML spec), so nothing of the report lies beyond it; and
+    html.parser before Python 3.13.4/3.12.11 rescans such a tail on every step (quadratic,
+    CVE-2025-6069), so it is cut off here, in linear time."""
+    end = len(html)
+    i = html.find("<!--")
+    while i != -1:
+        j = html.find("-->", i + 4)
+        if j == -1:
+            end = i
+            break
+        i = html.find("<!--", j + 3)
+    last_close = html.rfind(">", 0, end)
+    m = _TAG_START.search(html, last_close + 1, end)
+    return m.start() if m else end
 
 
 # -- rendering -----------------------------------------------------------------------------------
