@@ -23,13 +23,11 @@ PLUGIN_ERROR = Rule(
     slug="plugin-error", code="GL900",
     summary={"zh": "规则插件运行出错", "en": "a rule plugin crashed"},
     messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过：{error}",
-                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped: {error}"},
-              "load": {"zh": "插件 {plugin} 无法加载，已跳过：{error}",
-                       "en": "plugin {plugin} could not be loaded and was skipped: {error}"}},
+                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped: {error}"}},
     check=lambda report, ctx: (), plugin="gaonb-lint",
     doc="""## What it does
-Reports a rule or plugin that raised an exception while checking a file, or a plugin that could
-not be loaded. The other rules still run.
+Reports a rule that raised an exception while checking a file. The other rules still run. (A
+plugin that cannot be loaded at all is an error of the run: one line on stderr, exit status 2.)
 
 ## Why
 One faulty third-party rule must not hide every other finding, and must not pass silently.
