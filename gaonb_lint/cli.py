@@ -18,7 +18,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
 EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert", "extract": "gaonb_lint.extract",
-                                  "validate": "gaonb_lint.validate"}
+                                  "validate": "gaonb_lint.validate", "server": "gaonb_lint.lsp"}
 
 
 class UsageError(GaonbError):

@@ -87,10 +87,19 @@ class Checker:
         return base
 
     def check(self, path: str, cfg: Config) -> List[Diagnostic]:
-        from gaonb_lint import suppress
+        enabled = self.enabled(cfg, path)
+        return self.check_report(read_path(path, self.readers, cfg.max_file_size), cfg, enabled)
+
+    def check_text(self, path: str, text: str, cfg: Config) -> List[Diagnostic]:
+        """Like ``check``, for text held in memory (an editor's unsaved buffer) at ``path``."""
+        from gaonb_lint.readers import read_text
 
         enabled = self.enabled(cfg, path)
-        report = read_path(path, self.readers, cfg.max_file_size)
+        return self.check_report(read_text(path, text, self.readers), cfg, enabled)
+
+    def check_report(self, report, cfg: Config, enabled: Set[str]) -> List[Diagnostic]:
+        from gaonb_lint import suppress
+
         rules = [r for r in self.host.rules if r.slug in enabled]
         severities = {}
         for name, sev in cfg.severity.items():

@@ -93,3 +93,17 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
     except RecursionError:  # thousands of nested elements: a limit of Python's stack, not a bug
         raise InputError(f"{path}: nested too deeply to read (thousands of nested elements)") from None
     return report
+
+
+def read_text(path: str, text: str, readers: Dict[str, Reader]) -> Report:
+    """Parse ``text`` (already decoded, e.g. an editor's buffer) as the file ``path`` would be read."""
+    suffix = os.path.splitext(path)[1].lower()
+    reader = readers.get(suffix)
+    if reader is None or reader.binary:
+        raise InputError(f"{path}: unsupported file type {suffix or '(no suffix)'!r} for text input")
+    if "\r" in text:  # as decode() does for files: every line break is one \n
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return reader.read(path, text)
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to read (thousands of nested elements)") from None
