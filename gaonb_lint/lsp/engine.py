@@ -13,6 +13,9 @@ from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.errors import ConfigError, GaonbError
 
 LANGS = ("zh", "en")
+# Seconds without a change before a changed document is linted: coalesces a burst of keystrokes
+# while keeping keystroke-to-diagnostics within the editor's 100 ms budget.
+DEBOUNCE = 0.03
 
 
 @dataclass
@@ -71,8 +74,8 @@ class Engine:
         return "en" if self.client_locale.lower().startswith("en") else "zh"
 
     def debounce(self) -> float:
-        value = self.settings.get("debounce", 0.05)
-        return float(value) if isinstance(value, (int, float)) and 0 <= value <= 5 else 0.05
+        value = self.settings.get("debounce", DEBOUNCE)
+        return float(value) if isinstance(value, (int, float)) and 0 <= value <= 5 else DEBOUNCE
 
     def _names(self, key: str) -> Optional[List[str]]:
         value = self.settings.get(key)

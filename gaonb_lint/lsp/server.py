@@ -203,7 +203,7 @@ def did_open(ls: GaonbLanguageServer, params: lsp.DidOpenTextDocumentParams) -> 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: GaonbLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, ls.engine.debounce() if ls.engine else 0.05)
+    ls.schedule(params.text_document.uri, ls.engine.debounce() if ls.engine else 0.03)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
