@@ -2,7 +2,7 @@
 (``examples/compliant-2025.md``): front matter, title, the six sections, tables 二, 三 and 四 as GFM
 tables whose numbers balance, and prose around them.
 
-Every heading and table label comes from the official format data (``gaonb_lint.format``), so
+Every heading and table label comes from the official format data (``gaonb_lint.official_format``), so
 the corpus follows the format file rather than a copy of it.  A controlled share of reports gets
 planted mistakes (a broken balance, a section variant title, a wrong statistics period, a missing
 fee statement, an old-format label …); ``manifest.json`` lists them.  The same seed always gives
@@ -19,7 +19,7 @@ import random
 import sys
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 
 MISTAKES = ("balance", "reviews-total", "section-variant", "missing-section", "period", "fee",
             "old-label", "not-a-number")

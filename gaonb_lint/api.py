@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple, Union
 
-from gaonb_lint import format as official_format
-from gaonb_lint.format import FormatVersion, SectionSpec
+from gaonb_lint import official_format
+from gaonb_lint.official_format import FormatVersion, SectionSpec
 from gaonb_lint.model import Block, Cell, Heading, Node, Paragraph, Report, Section, Span, Table, TableIssue
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.period import EndOnly, Period, find_end_only, find_periods, find_statistics_period

@@ -185,7 +185,7 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         cfg.exclude = list(table["exclude"])
     cfg.exclude += list(table.get("extend-exclude", []))
     if "format-version" in table:
-        from gaonb_lint import format as official_format
+        from gaonb_lint import official_format
 
         if table["format-version"] not in official_format.version_ids():
             raise fail("format-version", f"must be one of {', '.join(official_format.version_ids())}")

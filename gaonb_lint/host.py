@@ -195,7 +195,7 @@ def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str
               options: Dict[str, Dict[str, Any]], forced_version: Optional[str] = None,
               debug: bool = False) -> List[Diagnostic]:
     """Every enabled rule over one report; a rule that raises becomes a ``plugin-error``."""
-    from gaonb_lint import format as official_format
+    from gaonb_lint import official_format
 
     fmt = official_format.version_for_year(report.year, forced_version)
     out: List[Diagnostic] = []

@@ -231,7 +231,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             lang = finder.for_path(first).lang or lang
     host = load_host()
     if args.format_version:
-        from gaonb_lint import format as official_format
+        from gaonb_lint import official_format
 
         if args.format_version not in official_format.version_ids():
             raise GaonbError(f"--format-version must be one of {', '.join(official_format.version_ids())}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from typing import Dict, List, Optional, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.model import Cell, Table
 from gaonb_lint.tables.spec import table_spec
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import EXAMPLES_DIR, run_cli, run_main
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 
 COMPLIANT = EXAMPLES_DIR / "compliant-2025.md"
 TIMEOUT = 60  # seconds for any one run; the slowest case here takes well under 2 s

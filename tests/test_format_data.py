@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import REPO_ROOT
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.tables.relations import instances, relation_data
 from gaonb_lint.tables.spec import KINDS, all_labels, table_spec
 

@@ -102,7 +102,7 @@ def test_installed_packages_come_from_site_packages(installed):
     _, python, site, outside = installed
     probe = (
         "import json, gaonb_lint, gaonb_lint_rules, gaonb_lint_schemas\n"
-        "from gaonb_lint import format as f\n"
+        "from gaonb_lint import official_format as f\n"
         "f.raw_format()\n"
         "print(json.dumps({'lint': gaonb_lint.__file__, 'rules': gaonb_lint_rules.__file__,\n"
         "                  'schemas': gaonb_lint_schemas.__file__, 'sections': len(f.sections())}))\n"
@@ -128,7 +128,7 @@ def test_format_data_is_read_from_the_installed_package(installed):
         "    return real_open(file, *a, **k)\n"
         "builtins.open = spy\n"
         "io.open = spy\n"
-        "from gaonb_lint import format as f\n"
+        "from gaonb_lint import official_format as f\n"
         "f.raw_format()\n"
         "builtins.open = real_open\n"
         "print(json.dumps([p for p in opened if p.endswith('.json')]))\n"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple, Union
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.model import Block, Cell, Report, Table
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.readers.rendering import MappedReport, Renderer

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Dict, Optional, Sequence, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.model import Block, Heading, Paragraph, Report, Section, Table
 from gaonb_lint.normalize import CN_NUMERALS, normalize_label
 from gaonb_lint.period import find_statistics_period

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.normalize import normalize_label
 
 _FOLD_CHARS = {

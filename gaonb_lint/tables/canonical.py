@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.model import Report
 from gaonb_lint.tables.locate import locate_tables
 from gaonb_lint.tables.relations import Violation, evaluate, instances

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Sequence, Tuple
 
-from gaonb_lint import format as official_format
+from gaonb_lint import official_format
 from gaonb_lint.tables.relations import Violation
 from gaonb_lint.tables.spec import table_spec
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Union
 
-from gaonb_lint import format as official_format
-from gaonb_lint.format import FormatVersion, SectionSpec
+from gaonb_lint import official_format
+from gaonb_lint.official_format import FormatVersion, SectionSpec
 from gaonb_lint.model import Report, Section, Table
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.tables.mapping import MappedTable, map_table

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from gaonb_lint.format import FormatVersion
+from gaonb_lint.official_format import FormatVersion
 from gaonb_lint.model import Cell, Table
 from gaonb_lint.tables.align import Alignment, Found, align, label_key, similarity, suggest
 from gaonb_lint.tables.spec import RowSpec, TableSpec, other_version_labels, table_spec
