@@ -12,17 +12,12 @@ import sys
 from typing import Dict, List, Optional, Sequence
 
 from gaonb_lint import __version__
-from gaonb_lint.errors import ConfigError, GaonbError, PluginError
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError,  # noqa: F401
+                               PluginError, UsageError, error_line)
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
 EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert", "extract": "gaonb_lint.extract",
                                   "validate": "gaonb_lint.validate", "server": "gaonb_lint.lsp"}
-
-
-class UsageError(GaonbError):
-    pass
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -64,10 +59,6 @@ def _lang(args) -> str:
     return getattr(args, "lang", None) or os.environ.get("GAONB_LINT_LANG") or "zh"
 
 
-def error_line(message: str, lang: str) -> str:
-    return ("错误：" if lang == "zh" else "error: ") + message
-
-
 BUILTIN_COMMANDS = ("check", "rules", "explain")
 
 
@@ -91,7 +82,8 @@ def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check report files and directories")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", default="text", metavar="FORMAT",
+                   help="output format: text (default), json, or one a plugin provides")
     c.add_argument("--select", action="append", default=None, metavar="RULES",
                    help="only these rules (slugs or codes, comma-separated; replaces the configured selection)")
     c.add_argument("--ignore", action="append", default=None, metavar="RULES",
@@ -108,7 +100,8 @@ def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="check files in N processes (0: one per core; default 1); the output is the same")
     c.add_argument("--verbose", "-v", action="store_true", help="also print what was read from each file")
-    c.add_argument("--debug", action="store_true", help="print tracebacks of crashing rules to stderr")
+    c.add_argument("--debug", action="store_true",
+                   help="print tracebacks of crashing rules and trace plugin hook calls to stderr")
 
     r = sub.add_parser("rules", help="list every rule")
     r.add_argument("--format", choices=("text", "json"), default="text")

@@ -110,8 +110,7 @@ def to_markdown(report: Report) -> str:
 
 
 def run(args) -> int:
-    from gaonb_lint.cli import EXIT_CLEAN
-    from gaonb_lint.errors import GaonbError
+    from gaonb_lint.errors import EXIT_CLEAN, GaonbError
     from gaonb_lint.host import load_host
     from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 

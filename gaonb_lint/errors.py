@@ -1,4 +1,7 @@
-"""Errors that end a file's (or the run's) check with exit code 2 and one clear line."""
+"""Errors that end a file's (or the run's) check with exit code 2 and one clear line, the exit
+codes themselves, and the shape of that line."""
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class GaonbError(Exception):
@@ -15,3 +18,12 @@ class ConfigError(GaonbError):
 
 class PluginError(GaonbError):
     """A plugin cannot be loaded or registers an invalid rule."""
+
+
+class UsageError(GaonbError):
+    """The command line asks for something that does not exist."""
+
+
+def error_line(message: str, lang: str) -> str:
+    """The one line an error is printed as on stderr."""
+    return ("错误：" if lang == "zh" else "error: ") + message

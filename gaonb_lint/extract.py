@@ -22,7 +22,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from gaonb_lint import official_format
-    from gaonb_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+    from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
     from gaonb_lint.tables.canonical import canonical_report, report_schema, schema_errors
 
     if args.print_schema:

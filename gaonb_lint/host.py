@@ -1,48 +1,30 @@
-"""The plugin host: discovers plugins, collects their rules and readers, runs rules on a report.
+"""The plugin host: finds the plugins, registers them with pluggy, and collects what their hooks
+return (rules, readers, output formats, rule packs, configuration defaults).
 
-Plugins are found through the ``gaonb_lint`` entry-point group; each is loaded and asked for its
-rules separately, so a broken plugin is reported and the others still run.
+Plugins are found through the ``gaonb_lint`` entry-point group with the fast scan of
+``gaonb_lint.entrypoints`` and registered with a ``pluggy.PluginManager`` in a fixed order: the
+built-in rules first, then the others by entry-point name.  Every hook is called through
+``pm.hook``, so ``tryfirst``/``trylast``, wrappers and ``specname`` behave as pluggy documents.
 """
 from __future__ import annotations
 
 import sys
-import types
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
 
-from gaonb_lint.api import Reader, Rule, RuleContext
-from gaonb_lint.diagnostics import Diagnostic
+import pluggy
+
+from gaonb_lint import hookspec
+from gaonb_lint.contracts import ConfigDefaults, OutputFormat, Reader
+from gaonb_lint.engine import describe_exception
 from gaonb_lint.errors import PluginError
-from gaonb_lint.model import Report
+from gaonb_lint.meta_rules import META_RULES
+from gaonb_lint.rule import BaseRule, ReportSetRule, Rule
 
-ENTRY_POINT_GROUP = "gaonb_lint"
-HOOK_NAMES = ("gaonb_lint_rules", "gaonb_lint_readers")
+ENTRY_POINT_GROUP = hookspec.PROJECT
+BUILTIN_MODULE = "gaonb_lint_rules"
 
-# Rules of the host itself: they report on the run, not on the report's content.
-PLUGIN_ERROR = Rule(
-    slug="plugin-error", code="GL900",
-    summary={"zh": "规则插件运行出错", "en": "a rule plugin crashed"},
-    messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过：{error}",
-                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped: {error}"}},
-    check=lambda report, ctx: (), plugin="gaonb-lint",
-    doc="""## What it does
-Reports a rule that raised an exception while checking a file. The other rules still run. (A
-plugin that cannot be loaded at all is an error of the run: one line on stderr, exit status 2.)
-
-## Why
-One faulty third-party rule must not hide every other finding, and must not pass silently.
-
-## Format clause
-None: this is about the linter itself.
-
-## Example
-```
-report.md:1:1: GL900 [plugin-error] 规则 my-rule（插件 my_plugin）运行出错，已跳过：ZeroDivisionError: division by zero
-```
-
-## How to fix
-Update or uninstall the plugin named in the message, or `--ignore` its rule until it is fixed.
-""")
+T = TypeVar("T")
 
 
 @dataclass
@@ -54,179 +36,168 @@ class LoadProblem:
 @dataclass
 class Host:
     rules: List[Rule] = field(default_factory=list)
+    report_set_rules: List[ReportSetRule] = field(default_factory=list)
     readers: List[Reader] = field(default_factory=list)
+    output_formats: List[OutputFormat] = field(default_factory=list)
+    rule_packs: List[Tuple[str, str]] = field(default_factory=list)  # (plugin, path)
+    config_defaults: List[ConfigDefaults] = field(default_factory=list)
     load_problems: List[LoadProblem] = field(default_factory=list)
+    plugins: List[str] = field(default_factory=list)  # registered, in registration order
+    plugin_manager: Optional[pluggy.PluginManager] = None
 
-    def rule(self, name: str) -> Optional[Rule]:
+    def rule(self, name: str) -> Optional[BaseRule]:
         """A rule by slug or code (case-insensitive for codes)."""
         for r in self.all_rules():
             if r.slug == name or r.code == name.upper():
                 return r
         return None
 
-    def all_rules(self) -> List[Rule]:
-        from gaonb_lint.suppress import UNUSED_SUPPRESSION
+    def all_rules(self) -> List[BaseRule]:
+        """Every rule: the plugins' per-report and report-set rules, then the host's own."""
+        return [*self.rules, *self.report_set_rules, *META_RULES]
 
-        return list(self.rules) + [PLUGIN_ERROR, UNUSED_SUPPRESSION]
 
-
-def _entry_points():
+def _entry_points() -> list:
     from gaonb_lint.entrypoints import entry_points
 
-    return entry_points(ENTRY_POINT_GROUP)
+    # Sorted, so that the order (and so which of two plugins is named as a duplicate) does not
+    # follow os.listdir: the built-in rules first, then by entry-point name.
+    return sorted(entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.value != BUILTIN_MODULE, ep.name, ep.value))
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
-
-
-def load_host(extra_plugins: Tuple[Tuple[str, Any], ...] = ()) -> Host:
-    """Discover plugins and collect their rules and readers.  ``extra_plugins`` (name, module)
-    are registered as if found through entry points (used by tests)."""
+def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[str] = (),
+              trace: bool = False) -> Host:
+    """Discover the plugins, register them with pluggy, and collect what their hooks return.
+    ``extra_plugins`` (name, plugin) are registered after those found through entry points (used
+    by tests); ``disabled`` names plugins not to load; ``trace`` writes pluggy's hook-call trace
+    to stderr."""
     host = Host()
+    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm.add_hookspecs(hookspec)
+    host.plugin_manager = pm
+    if trace:
+        pm.trace.root.setwriter(sys.stderr.write)
+        pm.enable_tracing()
     plugins: List[Tuple[str, Any]] = []
-    # The built-in rules first, so that a plugin reusing one of their slugs or codes is the one
-    # named as the duplicate, whatever the order of sys.path.
-    for ep in sorted(_entry_points(), key=lambda ep: ep.value != "gaonb_lint_rules"):
+    problems: Dict[str, List[str]] = {}
+    origins: Dict[int, Tuple[str, list]] = {}  # id of a list a hook returned → (plugin, the list)
+    for ep in _entry_points():
+        if ep.name in disabled:
+            continue
         try:
             plugins.append((ep.name, ep.load()))
         except Exception as e:  # a broken third-party package must not stop the run
-            host.load_problems.append(LoadProblem(ep.name, _describe(e)))
-    plugins.extend(extra_plugins)
-    simple = _simple_plugins(plugins)
-    if simple is None:
-        _register_with_pluggy(host, plugins)
-    else:
-        seen = _seen()
-        for name, hooks in simple:
-            for hook_name in HOOK_NAMES:
-                if hook_name in hooks:
-                    _collect(host, name, hook_name, hooks[hook_name], seen)
+            problems.setdefault(ep.name, []).append(describe_exception(e))
+    plugins.extend((name, plugin) for name, plugin in extra_plugins if name not in disabled)
+    # pluggy calls the implementation registered last first: registering in reverse makes the
+    # call order the plugin order, which tryfirst/trylast then adjust.
+    for name, plugin in reversed(plugins):
+        try:
+            pm.register(plugin, name=name)
+        except Exception as e:  # pluggy refuses the plugin (arguments the spec lacks, a clash …)
+            problems.setdefault(name, []).append(describe_exception(e))
+            continue
+        _guard(pm, name, plugin, problems, origins)
+    _refuse_unknown_hooks(pm, problems)
+    host.plugins = [name for name, _ in plugins if pm.has_plugin(name)]
+    _collect(host, pm, origins)
+    order = {name: i for i, (name, _) in enumerate(plugins)}
+    for name in sorted(problems, key=lambda n: order.get(n, len(order))):
+        host.load_problems.extend(LoadProblem(name, p) for p in problems[name])
     return host
 
 
-def _simple_plugins(plugins: List[Tuple[str, Any]]) -> Optional[List[Tuple[str, Dict[str, Callable]]]]:
-    """Each plugin's hook functions when every plugin is a module whose hooks are plain marked
-    functions without arguments or pluggy options (the usual case, and the built-in rules), so
-    that calling them directly is exactly what pluggy would do; ``None`` otherwise.  Importing
-    pluggy costs a pre-commit run on one report about a tenth of its time."""
-    out = []
-    names, modules = set(), set()
-    for name, module in plugins:
-        if not isinstance(module, types.ModuleType) or name in names or id(module) in modules:
-            return None  # pluggy reports duplicates and validates other plugin objects
-        names.add(name)
-        modules.add(id(module))
-        hooks: Dict[str, Callable] = {}
-        for attr in dir(module):
-            value = getattr(module, attr, None)
-            opts = getattr(value, ENTRY_POINT_GROUP + "_impl", None) if callable(value) else None
-            if not isinstance(opts, dict):
-                continue
-            if not isinstance(value, types.FunctionType) or opts.get("specname") or opts.get("wrapper") \
-                    or opts.get("hookwrapper") or value.__code__.co_argcount > len(value.__defaults__ or ()):
-                return None
-            hooks[attr] = value
-        out.append((name, hooks))
+def _guard(pm: pluggy.PluginManager, name: str, plugin: Any, problems: Dict[str, List[str]],
+           origins: Dict[int, Tuple[str, list]]) -> None:
+    """Make each of ``plugin``'s hook implementations record what it raises (naming the plugin)
+    instead of ending the hook call, and mark what it returns with the plugin's name.  Pluggy
+    stops a call at the first exception, which would let one broken plugin hide every other.
+    ``origins`` remembers which plugin returned which list."""
+    for caller in pm.get_hookcallers(plugin) or ():
+        for impl in caller.get_hookimpls():
+            if impl.plugin is plugin and not (impl.wrapper or impl.hookwrapper):
+                # HookImpl.function is what pluggy calls; the argument names were read already.
+                impl.function = _guarded(name, caller.name, impl.function, problems, origins)  # type: ignore[misc]
+
+
+def _guarded(name: str, hook: str, function: Callable[..., Any], problems: Dict[str, List[str]],
+             origins: Dict[int, Tuple[str, list]]) -> Callable[..., Any]:
+    def call(*args: Any) -> Optional[List[Any]]:
+        try:
+            result = function(*args)
+            items = None if result is None else list(result)  # a generator runs here, guarded too
+        except Exception as e:
+            problems.setdefault(name, []).append(f"{hook}: {describe_exception(e)}")
+            return None
+        if items is not None:
+            origins[id(items)] = (name, items)
+            for item in items:
+                if hasattr(item, "plugin"):
+                    item.plugin = name
+        return items
+
+    return call
+
+
+def _refuse_unknown_hooks(pm: pluggy.PluginManager, problems: Dict[str, List[str]]) -> None:
+    """``pm.check_pending()``, plugin by plugin: a marked function that matches no hook (a
+    misspelling such as ``gaonb_lint_rule``) is a load problem of its plugin, which is dropped."""
+    while True:
+        try:
+            pm.check_pending()
+            return
+        except pluggy.PluginValidationError as e:
+            name = pm.get_name(e.plugin) or repr(e.plugin)
+            unknown = sorted(caller.name for caller in pm.get_hookcallers(e.plugin) or () if not caller.has_spec())
+            known = ", ".join(sorted(n for n in dir(hookspec) if n.startswith(ENTRY_POINT_GROUP + "_")))
+            problems.setdefault(name, []).append(
+                f"unknown hook {', '.join(unknown)} (a misspelling? the hooks are: {known})")
+            pm.unregister(e.plugin)
+
+
+def _items(pm: pluggy.PluginManager, hook: str, kind: Type[T], origins: Dict[int, Tuple[str, list]]) -> List[T]:
+    """What every plugin's ``hook`` returned, in pluggy's call order, checked to be ``kind``."""
+    out: List[T] = []
+    for items in getattr(pm.hook, hook)():
+        for item in items or ():
+            if not isinstance(item, kind):
+                plugin = origins.get(id(items), ("a wrapper",))[0]
+                raise PluginError(f"plugin {plugin}: {hook} returned {type(item).__name__}, not a {kind.__name__}")
+            out.append(item)
     return out
 
 
-def _register_with_pluggy(host: Host, plugins: List[Tuple[str, Any]]) -> None:
-    import pluggy
-
-    from gaonb_lint import hookspec
-
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspec)
-    seen = _seen()
-    for name, module in plugins:
-        try:
-            pm.register(module, name=name)
-        except Exception as e:
-            host.load_problems.append(LoadProblem(name, _describe(e)))
-            continue
-        for hook_name in HOOK_NAMES:
-            for impl in [i for i in getattr(pm.hook, hook_name).get_hookimpls() if i.plugin is module]:
-                _collect(host, name, hook_name, impl.function, seen)
-
-
-def _seen() -> Tuple[Dict[str, str], Dict[str, str]]:
-    """Slugs and codes taken so far (by the host's own rules), each mapped to its plugin."""
-    seen_slugs: Dict[str, str] = {r.slug: r.plugin for r in (PLUGIN_ERROR,)}
-    seen_codes: Dict[str, str] = {r.code: r.plugin for r in (PLUGIN_ERROR,)}
-    seen_slugs["unused-suppression"] = seen_codes["GL901"] = "gaonb-lint"
-    return seen_slugs, seen_codes
+def _collect(host: Host, pm: pluggy.PluginManager, origins: Dict[int, Tuple[str, list]]) -> None:
+    rules = _items(pm, "gaonb_lint_rules", Rule, origins)
+    set_rules = _items(pm, "gaonb_lint_report_set_rules", ReportSetRule, origins)
+    # The built-in rules claim their slugs and codes first, so that a plugin reusing one is the
+    # one named as the duplicate, whatever the hooks' call order.
+    builtin = [name for name in host.plugins if _is_builtin(pm, name)]
+    slugs: Dict[str, str] = {r.slug: r.plugin for r in META_RULES}
+    codes: Dict[str, str] = {r.code: r.plugin for r in META_RULES}
+    for rule in sorted([*rules, *set_rules], key=lambda r: r.plugin not in builtin):
+        _check_rule(rule, slugs, codes)
+    host.rules = rules
+    host.report_set_rules = set_rules
+    host.readers = _items(pm, "gaonb_lint_readers", Reader, origins)
+    host.output_formats = _items(pm, "gaonb_lint_output_formats", OutputFormat, origins)
+    host.config_defaults = _items(pm, "gaonb_lint_config_defaults", ConfigDefaults, origins)
+    for paths in pm.hook.gaonb_lint_rule_packs():
+        plugin = origins.get(id(paths), ("", None))[0]
+        host.rule_packs.extend((plugin, str(path)) for path in paths or ())
 
 
-def _collect(host: Host, name: str, hook_name: str, function: Callable,
-             seen: Tuple[Dict[str, str], Dict[str, str]]) -> None:
-    """Call one plugin's hook and keep what it returns; a hook that raises is a load problem."""
-    try:
-        items = list(function() or ())
-    except Exception as e:
-        host.load_problems.append(LoadProblem(name, _describe(e)))
-        return
-    for item in items:
-        if hook_name == "gaonb_lint_rules":
-            _add_rule(host, name, item, *seen)
-        elif isinstance(item, Reader):
-            host.readers.append(item)
-        else:
-            raise PluginError(f"plugin {name}: gaonb_lint_readers returned {type(item).__name__}, not a Reader")
+def _is_builtin(pm: pluggy.PluginManager, name: str) -> bool:
+    plugin = pm.get_plugin(name)
+    return getattr(plugin, "__name__", None) == BUILTIN_MODULE
 
 
-def _add_rule(host: Host, plugin: str, rule: Any, slugs: Dict[str, str], codes: Dict[str, str]) -> None:
-    if not isinstance(rule, Rule):
-        raise PluginError(f"plugin {plugin}: gaonb_lint_rules returned {type(rule).__name__}, not a Rule")
+def _check_rule(rule: BaseRule, slugs: Dict[str, str], codes: Dict[str, str]) -> None:
     problems = rule.problems()
     if problems:
-        raise PluginError(f"plugin {plugin}: rule {rule.slug!r} is invalid: {'; '.join(problems)}")
+        raise PluginError(f"plugin {rule.plugin}: rule {rule.slug!r} is invalid: {'; '.join(problems)}")
     if rule.slug in slugs:
-        raise PluginError(f"plugin {plugin}: rule slug {rule.slug!r} is already used by plugin {slugs[rule.slug]}")
+        raise PluginError(f"plugin {rule.plugin}: rule slug {rule.slug!r} is already used by plugin {slugs[rule.slug]}")
     if rule.code in codes:
-        raise PluginError(f"plugin {plugin}: rule code {rule.code} is already used by plugin {codes[rule.code]}")
-    rule.plugin = plugin
-    slugs[rule.slug] = codes[rule.code] = plugin
-    host.rules.append(rule)
-
-
-def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str, str],
-              options: Dict[str, Dict[str, Any]], forced_version: Optional[str] = None,
-              debug: bool = False) -> List[Diagnostic]:
-    """Every enabled rule over one report; a rule that raises becomes a ``plugin-error``."""
-    from gaonb_lint import official_format
-
-    fmt = official_format.version_for_year(report.year, forced_version)
-    out: List[Diagnostic] = []
-    for rule in rules:
-        if fmt is None and not rule.applies_before_2019:
-            continue
-        ctx = RuleContext(rule=rule, format=fmt, options=options.get(rule.slug, {}), lang=lang)
-        try:
-            findings = list(rule.check(report, ctx))
-            # Rendering runs the rule's templates on its params: a bad one is the rule's crash too.
-            diags = [_diagnostic(report, rule, f, lang, f.severity or severities.get(rule.slug, rule.severity))
-                     for f in findings]
-        except Exception as e:
-            if debug:
-                import traceback
-
-                traceback.print_exc(file=sys.stderr)
-            crash = RuleContext(PLUGIN_ERROR, fmt, {}, lang).finding(
-                0, "crash", rule=rule.slug, plugin=rule.plugin, error=_describe(e))
-            out.append(_diagnostic(report, PLUGIN_ERROR, crash, lang, "error"))
-            continue
-        out.extend(diags)
-    return out
-
-
-def _diagnostic(report: Report, rule: Rule, finding, lang: str, severity: str) -> Diagnostic:
-    span = report.span(finding.start, finding.end)
-    fix = None
-    if finding.fix is not None:
-        fs = report.span(finding.fix.start, finding.fix.end)
-        fix = {"replacement": finding.fix.replacement, "safe": finding.fix.safe,
-               "line": fs.line, "column": fs.column, "end_line": fs.end_line, "end_column": fs.end_column}
-    return Diagnostic(report.path, span, rule.code, rule.slug, severity, rule.render(finding, lang),
-                      rule.plugin, fix)
+        raise PluginError(f"plugin {rule.plugin}: rule code {rule.code} is already used by plugin {codes[rule.code]}")
+    slugs[rule.slug] = codes[rule.code] = rule.plugin

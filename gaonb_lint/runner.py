@@ -4,17 +4,22 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from gaonb_lint.api import Rule
 from gaonb_lint.config import Config, ConfigFinder
 from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
-from gaonb_lint.errors import ConfigError, GaonbError
-from gaonb_lint.host import Host, load_host, run_rules
+from gaonb_lint.engine import run_report_set_rules, run_rules
+from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, UsageError,
+                               error_line)
+from gaonb_lint.host import Host, load_host
+from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
+from gaonb_lint.rule import BaseRule
+
+BUILTIN_OUTPUT_FORMATS = ("text", "json")
 
 
-def resolve_names(names: Iterable[str], rules: List[Rule], where: str) -> Set[str]:
+def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str) -> Set[str]:
     """Slugs for rule names: a slug, a code, a code prefix (``GL3``) or ``ALL``."""
     out: Set[str] = set()
     for name in names:
@@ -107,15 +112,35 @@ class Checker:
                 severities[slug] = sev
         diags = run_rules(report, rules, self.lang, severities, cfg.rules,
                           self.forced_version or cfg.format_version, self.debug)
-        diags = [d for d in diags if d.rule in enabled or d.rule == "plugin-error"]
+        diags = [d for d in diags if d.rule in enabled or d.rule == PLUGIN_ERROR.slug]
         if report.source_format in ("markdown", "html"):
-            diags = suppress.apply(report, diags, self.rules, self.lang,
-                                   enabled if "unused-suppression" in enabled else set())
-            if "unused-suppression" not in enabled:
-                diags = [d for d in diags if d.rule != "unused-suppression"]
+            report_unused = UNUSED_SUPPRESSION.slug in enabled
+            diags = suppress.apply(report, diags, self.rules, self.lang, enabled if report_unused else set())
+            if not report_unused:
+                diags = [d for d in diags if d.rule != UNUSED_SUPPRESSION.slug]
         found = Found(diags)
         found.read_as = f"read as {report.source_format}, encoding {report.encoding}"
         return found
+
+    def check_set(self, checked: Sequence[Tuple[str, Config]]) -> List[Diagnostic]:
+        """The report-set rules, each over the checked files it is enabled for.  The files are read
+        again (the per-file pass keeps nothing of a file); severities and options are those of the
+        first file's configuration."""
+        if not self.host.report_set_rules or not checked:
+            return []
+        enabled = {path: self.enabled(cfg, path) for path, cfg in checked}
+        wanted = [r for r in self.host.report_set_rules if any(r.slug in e for e in enabled.values())]
+        if not wanted:
+            return []
+        reports = {path: read_path(path, self.readers, cfg.max_file_size) for path, cfg in checked}
+        first = checked[0][1]
+        severities = {slug: sev for name, sev in first.severity.items()
+                      for slug in resolve_names([name], self.rules, first.path or "configuration")}
+        out: List[Diagnostic] = []
+        for rule in wanted:
+            mine = [reports[path] for path, _ in checked if rule.slug in enabled[path]]
+            out.extend(run_report_set_rules(mine, [rule], self.lang, severities, first.rules, self.debug))
+        return out
 
 
 def _check_file(checker: Checker, finder: ConfigFinder, path: str):
@@ -219,7 +244,6 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
 
 
 def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
-    from gaonb_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_line
     from gaonb_lint.discover import discover
     from gaonb_lint.output import write_json, write_text
 
@@ -229,7 +253,11 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         first = (args.paths or ["."])[0]
         if os.path.exists(first):
             lang = finder.for_path(first).lang or lang
-    host = load_host()
+    host = load_host(trace=args.debug)
+    formats = {f.name: f for f in host.output_formats}
+    if args.format not in formats and args.format not in BUILTIN_OUTPUT_FORMATS:
+        known = ", ".join(sorted({*formats, *BUILTIN_OUTPUT_FORMATS}))
+        raise UsageError(f"unknown output format --format {args.format!r}; the formats are: {known}")
     if args.format_version:
         from gaonb_lint import official_format
 
@@ -240,6 +268,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     diags: List[Diagnostic] = []
     errors: List[Dict[str, str]] = []
     files = 0
+    checked: List[Tuple[str, Config]] = []
     for p in host.load_problems:
         errors.append({"path": p.plugin, "message": f"plugin {p.plugin} could not be loaded: {p.error}"})
         sys.stderr.write(error_line(errors[-1]["message"], lang) + "\n")
@@ -261,9 +290,18 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             read_as = getattr(found, "read_as", "")
             sys.stderr.write(f"{path}: {read_as + '; ' if read_as else ''}{len(found)} finding(s)\n")
         diags.extend(found)
+        if host.report_set_rules:
+            checked.append((path, finder.for_path(path)))
+    diags.extend(checker.check_set(checked))
 
     summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}
-    if args.format == "json":
+    if args.format in formats:  # a plugin's format (one named like a built-in replaces it)
+        from gaonb_lint.contracts import RunResults
+        from gaonb_lint.output import sort_diagnostics
+
+        formats[args.format].render(RunResults(sort_diagnostics(diags), files, errors, checker.rules, lang,
+                                               args.quiet, args.statistics), sys.stdout)
+    elif args.format == "json":
         write_json(sys.stdout, diags, files, errors)
     else:
         write_text(sys.stdout, diags, files, len(errors), lang, args.quiet, args.statistics, summaries)

@@ -14,38 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Set, Tuple
 
-from gaonb_lint.api import Rule, RuleContext
 from gaonb_lint.diagnostics import Diagnostic
+from gaonb_lint.engine import to_diagnostic
+from gaonb_lint.meta_rules import UNUSED_SUPPRESSION
 from gaonb_lint.model import Report
-
-UNUSED_SUPPRESSION = Rule(
-    slug="unused-suppression", code="GL901", severity="warning",
-    summary={"zh": "无效的行内抑制注释", "en": "an inline suppression comment that suppressed nothing"},
-    messages={
-        "unused": {"zh": "抑制注释 “{comment}” 未抑制任何问题，请删除", "en": "suppression “{comment}” suppressed nothing; remove it"},
-        "unknown": {"zh": "抑制注释中的规则 “{name}” 不存在（可用 gaonb-lint rules 查看规则列表）",
-                    "en": "suppression names unknown rule “{name}” (see gaonb-lint rules)"},
-    },
-    check=lambda report, ctx: (), plugin="gaonb-lint",
-    doc="""## What it does
-Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, or that names a
-rule that does not exist.
-
-## Why
-A stale suppression hides the next real mistake at that place; a misspelt rule name suppresses
-nothing while looking as if it did.
-
-## Format clause
-None: this is about the linter's own comments.
-
-## Example
-```markdown
-<!-- gaonb-lint-disable-next-line fee-statment -->
-```
-
-## How to fix
-Remove the comment, or correct the rule name (`gaonb-lint rules` lists them).
-""")
+from gaonb_lint.rule import BaseRule, RuleContext
 
 _OPENER = re.compile(r"<!--\s*gaonb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b")
 
@@ -105,7 +78,7 @@ def parse(report: Report) -> List[Directive]:
     return directives
 
 
-def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Rule], lang: str,
+def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[BaseRule], lang: str,
           enabled: Optional[Set[str]] = None) -> List[Diagnostic]:
     """Drop suppressed diagnostics; add ``unused-suppression`` findings.  ``enabled`` (slugs) limits
     unused-checks to rules that ran, so ``--select`` does not make every other comment 'unused'."""
@@ -133,7 +106,6 @@ def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Rul
         if not suppressed:
             kept.append(diag)
     ctx = RuleContext(UNUSED_SUPPRESSION, None, {}, lang)
-    from gaonb_lint.host import _diagnostic
 
     for d in directives:
         comment = report.text[d.start:d.end]
@@ -146,8 +118,8 @@ def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Rul
                     f = ctx.finding((d.start, d.end), "unused", comment=comment)
                 else:
                     continue
-                kept.append(_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
+                kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
         elif not d.used:
             f = ctx.finding((d.start, d.end), "unused", comment=comment)
-            kept.append(_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
+            kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
     return kept

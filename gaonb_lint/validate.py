@@ -29,8 +29,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     import os
 
-    from gaonb_lint.cli import EXIT_CLEAN, EXIT_FINDINGS
-    from gaonb_lint.errors import InputError
+    from gaonb_lint.errors import EXIT_CLEAN, EXIT_FINDINGS, InputError
     from gaonb_lint.tables.canonical import document_violations, schema_errors
     from gaonb_lint.tables.describe import violation_params
 

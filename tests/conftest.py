@@ -149,7 +149,7 @@ def _host():
 def lint_text(text: str, suffix: str = ".md", rules: Optional[Iterable[str]] = None,
               year: Optional[int] = None, lang: str = "zh") -> List[dict]:
     """Run rules on ``text`` in-process (no configuration, no suppression comments)."""
-    from gaonb_lint.host import run_rules
+    from gaonb_lint.engine import run_rules
     from gaonb_lint.readers import BUILTIN_READERS, reader_table
 
     host = _host()

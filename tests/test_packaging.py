@@ -19,6 +19,8 @@ import pytest
 
 from conftest import EXAMPLES_DIR, package_source_snapshot
 
+pytestmark = pytest.mark.integration  # builds and installs the package: minutes
+
 
 def _run(cmd, cwd, timeout=300):
     env = {k: v for k, v in os.environ.items()

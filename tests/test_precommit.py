@@ -16,6 +16,8 @@ import yaml
 
 from conftest import EXAMPLES_DIR, REPO_ROOT, package_source_snapshot
 
+pytestmark = pytest.mark.integration  # installs and runs pre-commit: minutes
+
 HOOKS_FILE = REPO_ROOT / ".pre-commit-hooks.yaml"
 
 

@@ -1,5 +1,5 @@
 """The start-up path of ``check`` (a pre-commit hook pays it on every commit): what it must not
-import, and the fast paths that replace ``importlib.metadata`` and pluggy doing the same thing.
+import, and the fast entry-point scan that replaces ``importlib.metadata`` doing the same thing.
 
 Timing is measured by ``bench/run.py``; these tests pin what makes it fast and that the fast
 paths agree with the libraries they stand in for.
@@ -10,13 +10,12 @@ import json
 import subprocess
 import sys
 import textwrap
-import types
 
 import pytest
 
 from conftest import EXAMPLES_DIR, SEEDS_DIR, cli_env
 
-HEAVY = ("pluggy", "importlib.metadata", "jsonschema", "email", "zipfile", "tomllib", "tomli",
+HEAVY = ("importlib.metadata", "jsonschema", "email", "zipfile", "tomllib", "tomli",
          "gaonb_lint.convert", "gaonb_lint.extract", "gaonb_lint.validate")
 
 
@@ -104,64 +103,3 @@ def test_entry_points_of_a_plugin_on_a_new_path(tmp_path):
     (shadowed / "entry_points.txt").write_text("[gaonb_lint]\nother = x\n", encoding="utf-8")
     found = entry_points("gaonb_lint", [str(tmp_path), str(tmp_path / "later")])
     assert [(e.name, e.value) for e in found] == [("mine", "my_plugin.rules:plugin")]
-
-
-def test_fast_host_loading_gives_what_pluggy_gives():
-    from gaonb_lint import host as host_module
-
-    fast = host_module.load_host()
-    plugins = [(ep.name, ep.load()) for ep in host_module._entry_points()]
-    assert host_module._simple_plugins(plugins) is not None  # the built-in rules take the fast path
-    slow = host_module.Host()
-    host_module._register_with_pluggy(slow, plugins)
-    assert [(r.slug, r.code, r.plugin) for r in fast.rules] == [(r.slug, r.code, r.plugin) for r in slow.rules]
-    assert [r.name for r in fast.readers] == [r.name for r in slow.readers]
-    assert fast.load_problems == slow.load_problems == []
-
-
-def _rule(slug, code):
-    from gaonb_lint.api import Rule
-
-    return Rule(slug=slug, code=code, summary={"zh": "测", "en": "t"}, messages={"m": {"zh": "问题", "en": "p"}},
-                check=lambda report, ctx: (), doc="")
-
-
-def test_plugins_that_need_pluggy_still_load_through_it():
-    import pluggy
-
-    from gaonb_lint.api import hookimpl
-    from gaonb_lint.host import load_host
-
-    class ObjectPlugin:  # an object, not a module, and a hook named through specname
-        @hookimpl(specname="gaonb_lint_rules")
-        def rules(self):
-            return [_rule("object-rule", "OB101")]
-
-    marker = pluggy.HookimplMarker("gaonb_lint")  # pluggy's own marker works too
-    module = types.ModuleType("pluggy_marked")
-    module.gaonb_lint_rules = marker(lambda: [_rule("pluggy-marked", "PM101")])
-    host = load_host(extra_plugins=(("object", ObjectPlugin()), ("pluggy-marked", module)))
-    slugs = {r.slug for r in host.rules}
-    assert {"object-rule", "pluggy-marked"} <= slugs and not host.load_problems
-
-    bad = types.ModuleType("bad_args")
-    bad.gaonb_lint_rules = hookimpl(lambda config: [])  # pluggy refuses arguments the spec lacks
-    host = load_host(extra_plugins=(("bad", bad),))
-    assert [p.plugin for p in host.load_problems] == ["bad"]
-    assert "required-sections" in {r.slug for r in host.rules}  # the others still load
-
-
-def test_hookimpl_marker_matches_pluggys():
-    import pluggy
-
-    from gaonb_lint.api import hookimpl
-
-    def f():
-        return []
-
-    def g():
-        return []
-
-    hookimpl(tryfirst=True)(f)
-    pluggy.HookimplMarker("gaonb_lint")(tryfirst=True)(g)
-    assert f.gaonb_lint_impl == g.gaonb_lint_impl

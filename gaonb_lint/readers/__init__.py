@@ -5,7 +5,7 @@ import os
 import stat
 from typing import Dict, Iterable
 
-from gaonb_lint.api import Reader
+from gaonb_lint.contracts import Reader
 from gaonb_lint.errors import InputError
 from gaonb_lint.model import Report
 from gaonb_lint.readers.decode import decode

@@ -1,0 +1,63 @@
+"""The host's own rules: they report on the run (a crashing rule, a stale suppression comment),
+not on a report's content, so no plugin provides them and ``check`` never calls them."""
+from __future__ import annotations
+
+from gaonb_lint.rule import Rule
+
+PLUGIN_ERROR = Rule(
+    slug="plugin-error", code="GL900",
+    summary={"zh": "规则插件运行出错", "en": "a rule plugin crashed"},
+    messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过：{error}",
+                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped: {error}"}},
+    plugin="gaonb-lint", meta=True,
+    doc="""## What it does
+Reports a rule that raised an exception while checking a file. The other rules still run. (A
+plugin that cannot be loaded at all is an error of the run: one line on stderr, exit status 2.)
+
+## Why
+One faulty third-party rule must not hide every other finding, and must not pass silently.
+
+## Format clause
+None: this is about the linter itself.
+
+## Example
+```
+report.md:1:1: GL900 [plugin-error] 规则 my-rule（插件 my_plugin）运行出错，已跳过：ZeroDivisionError: division by zero
+```
+
+## How to fix
+Update or uninstall the plugin named in the message, or `--ignore` its rule until it is fixed.
+""")
+
+
+UNUSED_SUPPRESSION = Rule(
+    slug="unused-suppression", code="GL901", severity="warning",
+    summary={"zh": "无效的行内抑制注释", "en": "an inline suppression comment that suppressed nothing"},
+    messages={
+        "unused": {"zh": "抑制注释 “{comment}” 未抑制任何问题，请删除", "en": "suppression “{comment}” suppressed nothing; remove it"},
+        "unknown": {"zh": "抑制注释中的规则 “{name}” 不存在（可用 gaonb-lint rules 查看规则列表）",
+                    "en": "suppression names unknown rule “{name}” (see gaonb-lint rules)"},
+    },
+    plugin="gaonb-lint", meta=True,
+    doc="""## What it does
+Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, or that names a
+rule that does not exist.
+
+## Why
+A stale suppression hides the next real mistake at that place; a misspelt rule name suppresses
+nothing while looking as if it did.
+
+## Format clause
+None: this is about the linter's own comments.
+
+## Example
+```markdown
+<!-- gaonb-lint-disable-next-line fee-statment -->
+```
+
+## How to fix
+Remove the comment, or correct the rule name (`gaonb-lint rules` lists them).
+""")
+
+
+META_RULES = (PLUGIN_ERROR, UNUSED_SUPPRESSION)
