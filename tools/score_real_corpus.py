@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -374,6 +375,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--doc", help="score one document only (id or file name)")
     parser.add_argument("--quiet", action="store_true", help="the table only")
     parser.add_argument("--coverage", action="store_true", help="what the corpus covers, no scoring")
+    parser.add_argument("--thresholds", action="store_true",
+                        help="print today's scores rounded down, as THRESHOLDS for tests/test_real_corpus.py")
     args = parser.parse_args(argv)
     try:
         if args.coverage:
@@ -383,6 +386,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except LabelError as exc:
         print(f"label error: {exc}", file=sys.stderr)
         return 2
+    if args.thresholds:
+        print("THRESHOLDS = {")
+        for rule in score.rules():
+            p, r = (math.floor(x * 100 + 1e-9) / 100 for x in (score.precision(rule), score.recall(rule)))
+            print(f'    "{rule}": ({p:.2f}, {r:.2f}),')
+        print("}")
+        print(f"MIN_DOCUMENTS = {score.documents}")
+        return 0
     print(format_table(score))
     if not args.quiet and score.outcomes:
         print()
