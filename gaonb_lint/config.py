@@ -35,7 +35,7 @@ def _may_set_ours(text: str) -> bool:
     dependency or a script, say): then it is not parsed at all, which spares tomllib's import."""
     # re.search compiles on first use only (and caches): most runs find no pyproject.toml.
     return "gaonb-lint" in text and bool(re.search(_OUR_TABLE, text) or re.search(_KEY_UNDER_TOOL, text + "\n", re.M))
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx", "*.pdf")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                    "build", "dist", "site-packages")
 SEVERITIES = ("error", "warning", "info")

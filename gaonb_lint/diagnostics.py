@@ -22,6 +22,7 @@ class Diagnostic:
     plugin: str = "builtin"
     fix: Optional[Dict[str, Any]] = None
     extra: Dict[str, Any] = field(default_factory=dict)
+    page: Optional[int] = None  # 1-based page of ``span.line`` in sources with pages (PDF)
 
     def sort_key(self):
         return (self.path, self.span.line, self.span.column, self.code, self.message)
@@ -38,6 +39,8 @@ class Diagnostic:
             "severity": self.severity,
             "message": self.message,
         }
+        if self.page is not None:
+            d["page"] = self.page
         if self.fix is not None:
             d["fix"] = self.fix
         d.update(self.extra)

@@ -14,12 +14,14 @@ _T = {
         "found": "发现 {n} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示），涉及 {files} 个文件中的 {bad} 个。",
         "stats_head": "按规则统计：",
         "errors": "另有 {n} 个文件无法检查（见上方错误）。",
+        "page": "（第 {page} 页）",
     },
     "en": {
         "clean": "All checks passed: no problems in {files} file(s).",
         "found": "Found {n} problem(s) ({errors} errors, {warnings} warnings, {infos} info) in {bad} of {files} file(s).",
         "stats_head": "By rule:",
         "errors": "{n} file(s) could not be checked (see errors above).",
+        "page": " (page {page})",
     },
 }
 
@@ -37,7 +39,8 @@ def write_text(out: TextIO, diags: Sequence[Diagnostic], files: int, errors: int
         if previous is not None and d.path != previous and not quiet:
             out.write("\n")
         previous = d.path
-        out.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {d.message}\n")
+        page = "" if d.page is None else t["page"].format(page=d.page)
+        out.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {d.message}{page}\n")
     if statistics and diags:
         if not quiet:
             out.write("\n" + t["stats_head"] + "\n")

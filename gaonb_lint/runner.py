@@ -118,6 +118,10 @@ class Checker:
             diags = suppress.apply(report, diags, self.rules, self.lang, enabled if report_unused else set())
             if not report_unused:
                 diags = [d for d in diags if d.rule != UNUSED_SUPPRESSION.slug]
+        page_at = getattr(report, "page_at", None)
+        if page_at is not None:
+            for d in diags:
+                d.page = page_at(report.line_start(d.span.line) + d.span.column - 1)
         found = Found(diags)
         found.read_as = f"read as {report.source_format}, encoding {report.encoding}"
         return found
@@ -243,6 +247,25 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
         gc.unfreeze()
 
 
+_SKIPPED = {"zh": "说明：目录中的 {n} 个文件未检查：读取它们需要 {extra} 扩展（pip install 'gaonb-lint[{extra}]'）",
+            "en": "note: {n} file(s) in the directories were not checked: reading them needs the {extra} extra "
+                  "(pip install 'gaonb-lint[{extra}]')"}
+
+
+def _skip_optional(items, named: Set[str], checker: Checker, skipped: Dict[str, List[str]]):
+    """Files found by walking a directory whose reader needs an extra that is not installed are
+    skipped with a note (a file named on the command line is read, and fails naming the extra)."""
+    from gaonb_lint.readers import missing_extra
+
+    for path, problem in items:
+        if problem is None and path not in named:
+            extra = missing_extra(path, checker.readers)
+            if extra is not None:
+                skipped.setdefault(extra, []).append(path)
+                continue
+        yield path, problem
+
+
 def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
     from gaonb_lint.discover import discover
     from gaonb_lint.output import write_json, write_text
@@ -275,7 +298,9 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     paths = args.paths or ["."]
     spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
             "forced_version": args.format_version, "debug": args.debug}
-    results = _results(discover(paths, finder, args.force_exclude), checker, finder, getattr(args, "jobs", 1), spec)
+    skipped: Dict[str, List[str]] = {}
+    found_files = _skip_optional(discover(paths, finder, args.force_exclude), set(paths), checker, skipped)
+    results = _results(found_files, checker, finder, getattr(args, "jobs", 1), spec)
     for path, problem, found in results:
         if problem is not None:
             errors.append({"path": path, "message": str(problem)})
@@ -294,6 +319,10 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             checked.append((path, finder.for_path(path)))
     diags.extend(checker.check_set(checked))
 
+    for extra, names in skipped.items():
+        sys.stderr.write(_SKIPPED[lang].format(n=len(names), extra=extra) + "\n")
+        if args.verbose:
+            sys.stderr.writelines(f"  {name}\n" for name in names)
     summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}
     if args.format in formats:  # a plugin's format (one named like a built-in replaces it)
         from gaonb_lint.contracts import RunResults

@@ -1,9 +1,10 @@
 """Built-in readers, and turning a path into a ``Report`` with the reader for its suffix."""
 from __future__ import annotations
 
+import importlib
 import os
 import stat
-from typing import Dict, Iterable
+from typing import Dict, Iterable, Optional
 
 from gaonb_lint.contracts import Reader
 from gaonb_lint.errors import InputError
@@ -37,12 +38,40 @@ def _docx(path: str, data: bytes) -> Report:
     return read_docx(path, data)
 
 
+def _pdf(path: str, data: bytes) -> Report:
+    from gaonb_lint.readers.pdf import read_pdf
+
+    return read_pdf(path, data)
+
+
 BUILTIN_READERS = (
     Reader("markdown", (".md", ".markdown"), _markdown),
     Reader("text", (".txt",), _text),
     Reader("html", (".html", ".htm"), _html),
     Reader("docx", (".docx",), _docx, binary=True),
+    Reader("pdf", (".pdf",), _pdf, binary=True),
 )
+
+
+# Built-in readers that need an extra: reader name → (extra, module the extra installs).
+OPTIONAL = {"docx": ("docx", "docx"), "pdf": ("pdf", "pypdfium2")}
+_importable: Dict[str, bool] = {}
+
+
+def missing_extra(path: str, readers: Dict[str, Reader]) -> Optional[str]:
+    """The extra to install when ``path`` is for a built-in optional reader whose library is
+    missing (a plugin reader for the suffix is not our business), else ``None``."""
+    reader = readers.get(os.path.splitext(path)[1].lower())
+    if reader is None or reader.name not in OPTIONAL or reader not in BUILTIN_READERS:
+        return None
+    extra, module = OPTIONAL[reader.name]
+    if module not in _importable:
+        try:
+            importlib.import_module(module)
+            _importable[module] = True
+        except ImportError:
+            _importable[module] = False
+    return None if _importable[module] else extra
 
 
 def reader_table(readers: Iterable[Reader]) -> Dict[str, Reader]:

@@ -1,0 +1,251 @@
+"""PDF reports: the fixtures in tests/fixtures/pdf/ were made once by tools/make_pdf_fixtures.py
+(the examples laid out in Word form with python-docx, exported by LibreOffice with Noto CJK fonts)."""
+from __future__ import annotations
+
+import collections
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES_DIR, check_source, cli_env, run_main
+from sources_helpers import grid, markdown_parts, read
+
+pytest.importorskip("pypdfium2")
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
+
+
+def pdf(name: str) -> Path:
+    return FIXTURES / name
+
+
+def read_pdf(name: str):
+    return read(pdf(name).read_bytes(), ".pdf", str(FIXTURES / Path(name).stem))
+
+
+def check_json(path) -> dict:
+    code, out, err = run_main(["check", "--isolated", "--format", "json", str(path)])
+    doc = json.loads(out)
+    doc["exit"], doc["stderr"] = code, err
+    return doc
+
+
+def _without_lines(message: str) -> str:
+    """A message minus the source line numbers it quotes (a PDF's lines are not the Markdown's)."""
+    return re.sub(r"第 \d+ 行|line \d+", "第 N 行", message)
+
+
+def _findings(diags):
+    return collections.Counter((d["rule"], d["code"], _without_lines(d["message"])) for d in diags)
+
+
+def _md_grids(md: str):
+    w = lambda rows: max(len(r) for r in rows)  # noqa: E731
+    return [[r + [""] * (w(rows) - len(r)) for r in rows] for kind, rows in markdown_parts(md) if kind == "table"]
+
+
+# -- the same report as its Markdown source --------------------------------------------------
+
+@pytest.mark.parametrize("name", ["compliant-2025", "mistakes-2025"])
+def test_same_findings_as_the_markdown_it_came_from(name):
+    md = (EXAMPLES_DIR / f"{name}.md").read_text(encoding="utf-8")
+    expected = check_source(md, ".md")
+    doc = check_json(pdf(f"{name}.pdf"))
+    assert doc["exit"] == (1 if expected else 0), doc["stderr"]
+    assert _findings(doc["diagnostics"]) == _findings(expected)
+    if name == "mistakes-2025":
+        assert len(expected) >= 8
+
+
+def test_structure_and_tables_are_those_of_the_markdown():
+    md = (EXAMPLES_DIR / "compliant-2025.md").read_text(encoding="utf-8")
+    report = read_pdf("compliant-2025.pdf")
+    assert report.title_text == "青禾镇人民政府2025年政府信息公开工作年度报告"  # a centred title wrapped in two
+    assert [s.heading.text for s in report.sections] == [x for k, x in markdown_parts(md) if k == "h2"]
+    assert [grid(t) for t in report.tables()] == _md_grids(md)
+    assert all(t.readable and t.layout == "pdf" for t in report.tables())
+    paragraphs = [x for k, x in markdown_parts(md) if k == "p"]
+    lines = report.text.split("\n")
+    for p in paragraphs:  # every paragraph, broken over 2-4 lines on the page, is one line again
+        assert p in lines
+
+
+def test_every_finding_names_its_page():
+    doc = check_json(pdf("mistakes-2025.pdf"))
+    pages = {d["rule"]: d["page"] for d in doc["diagnostics"]}
+    # statistics period on page 1, table 二 on page 2, table 三 starts on page 3 (see the fixture)
+    assert pages["statistics-period"] == 1 and pages["table-labels"] == 2 and pages["balance"] == 3
+    assert all(isinstance(d["page"], int) for d in doc["diagnostics"])
+    code, out, err = run_main(["check", "--isolated", str(pdf("mistakes-2025.pdf"))])
+    assert re.search(r"mistakes-2025\.pdf:\d+:\d+: GL301 .*（第 1 页）$", out, re.M)
+    code, out, err = run_main(["check", "--isolated", "--lang", "en", str(pdf("mistakes-2025.pdf"))])
+    assert re.search(r"GL202 .* \(page 3\)$", out, re.M)
+    # sources without pages keep their JSON shape
+    md = check_source((EXAMPLES_DIR / "mistakes-2025.md").read_text(encoding="utf-8"))
+    assert md and all("page" not in d for d in md)
+
+
+def test_positions_are_lines_of_the_extracted_text():
+    report = read_pdf("mistakes-2025.pdf")
+    doc = check_json(pdf("mistakes-2025.pdf"))
+    lines = report.text.split("\n")
+    for d in doc["diagnostics"]:
+        line = lines[d["line"] - 1]
+        assert 1 <= d["column"] <= len(line) + 1
+        assert report.page_at(report.line_start(d["line"])) == d["page"]
+
+
+# -- layout -----------------------------------------------------------------------------------
+
+def test_a_table_over_a_page_break_is_one_table_without_the_repeated_header():
+    from gaonb_lint.readers.pdf import Piece, read_pages
+
+    pages = read_pages("t.pdf", pdf("compliant-2025.pdf").read_bytes())
+    first = [it for p in pages for it in p.items if isinstance(it, Piece)]
+    # The PDF itself: table 三 is drawn on pages 3 and 4, page 4 repeating its three header rows.
+    on3 = [t for t in first if t.pages[0] == 3][0]
+    on4 = [t for t in first if t.pages[0] == 4][0]
+    assert on4.rows[:3] == on3.rows[:3] and "申请人情况" in on4.rows[0]
+    report = read_pdf("compliant-2025.pdf")
+    table = list(report.tables())[1]
+    assert sum("申请人情况" in [c.text for c in row] for row in table.rows) == 1
+    assert len(table.rows) == len(on3.rows) + len(on4.rows) - 3
+    assert report.page_at(table.rows[0][0].start) == 3 and report.page_at(table.rows[-1][0].start) == 4
+
+
+def test_a_sentence_broken_by_the_layout_reads_as_one():
+    from gaonb_lint.readers.pdf import read_pages
+    from gaonb_lint.readers.pdf_layout import Line
+
+    raw = [it.text for it in read_pages("t.pdf", pdf("period-break.pdf").read_bytes())[0].items
+           if isinstance(it, Line)]
+    broken = [i for i, t in enumerate(raw) if t.endswith("统计期限为2025")]
+    assert broken and raw[broken[0] + 1].startswith("年1月1日至")  # as printed on the page
+    report = read_pdf("period-break.pdf")
+    assert "统计期限为2025年1月1日至2025年12月31日。" in report.text
+    assert check_json(pdf("period-break.pdf"))["diagnostics"] == []
+
+
+def test_page_numbers_and_running_titles_are_dropped():
+    from gaonb_lint.readers.pdf import read_pages
+    from gaonb_lint.readers.pdf_layout import Line
+
+    pages = read_pages("t.pdf", pdf("compliant-2025.pdf").read_bytes())
+    raw = [[it.text for it in p.items if isinstance(it, Line)] for p in pages]
+    assert all(r[0] == "青禾镇人民政府2025年政府信息公开工作年度报告" for r in raw if r)  # the page header
+    assert all(any(re.fullmatch(r"- \d -", t) for t in r) for r in raw if r)  # the footer
+    report = read_pdf("compliant-2025.pdf")
+    assert report.text.count("青禾镇人民政府2025年政府信息公开工作年度报告") == 1  # the title only
+    assert not re.search(r"^- \d+ -$", report.text, re.M)
+    mistakes = read_pdf("mistakes-2025.pdf")  # footer 第 N 页
+    assert not re.search(r"第 ?\d+ ?页", mistakes.text)
+
+
+def test_convert_shows_what_was_read_and_lints_the_same(tmp_path):
+    out = tmp_path / "m.md"
+    code, _, err = run_main(["convert", str(pdf("mistakes-2025.pdf")), "--to", "md", "-o", str(out)])
+    assert code == 0, err
+    md = out.read_text(encoding="utf-8")
+    assert "source-format: pdf" in md and "| 第二十条第（一）项 |" in md
+    expected = check_source((EXAMPLES_DIR / "mistakes-2025.md").read_text(encoding="utf-8"))
+    assert _findings(check_source(md)) == _findings(expected)
+
+
+# -- what cannot be read ----------------------------------------------------------------------
+
+def _one_line_error(path, *words):
+    code, out, err = run_main(["check", "--isolated", str(path)])
+    assert code == 2
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in err, err
+    for w in words:
+        assert w in lines[0]
+    return lines[0]
+
+
+def test_a_scanned_pdf_is_exit_2_with_one_line():
+    _one_line_error(pdf("scanned.pdf"), "no text layer", "OCR")
+
+
+def test_an_encrypted_pdf_is_exit_2_with_one_line():
+    _one_line_error(pdf("encrypted.pdf"), "encrypted")
+
+
+def test_a_pdf_with_only_an_owner_password_is_read():
+    """Printing/copying restrictions do not stop reading (pdfinfo: encrypted, no open password)."""
+    assert b"/Encrypt" in pdf("restricted.pdf").read_bytes()
+    doc = check_json(pdf("restricted.pdf"))
+    assert doc["exit"] == 0 and doc["diagnostics"] == [], doc["stderr"]
+
+
+def test_a_table_with_missing_rules_is_unreadable_not_guessed():
+    doc = check_json(pdf("damaged-table.pdf"))
+    assert [(d["rule"], d["page"]) for d in doc["diagnostics"]] == [("table-unreadable", 2)]
+    assert "3 1 26" in doc["diagnostics"][0]["message"]
+
+
+def test_not_a_pdf_is_exit_2_with_one_line(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n this is not a PDF body")
+    _one_line_error(path, "not a readable PDF")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_damaged_files_give_findings_or_one_line(tmp_path, data):
+    """Truncated or overwritten PDFs: findings, or one line naming the file, never a traceback."""
+    src = pdf("mistakes-2025.pdf").read_bytes()
+    cut = data.draw(st.integers(0, len(src)))
+    at = data.draw(st.integers(0, len(src) - 1))
+    junk = data.draw(st.binary(max_size=64))
+    path = tmp_path / "r.pdf"
+    path.write_bytes((src[:at] + junk + src[at + len(junk):])[:max(cut, 1)])
+    code, out, err = run_main(["check", "--isolated", "--format", "json", str(path)])
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err
+    if code == 2:
+        assert len(err.strip().splitlines()) == 1 and str(path) in err
+
+
+# -- without the extra ------------------------------------------------------------------------
+
+def _without(modules, args, cwd):
+    """The CLI in a Python where ``modules`` cannot be imported (as without the extras)."""
+    code = ("import sys\n" + "".join(f"sys.modules[{m!r}] = None\n" for m in modules)
+            + "from gaonb_lint.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+    proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=cwd, env=cli_env(),
+                          capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def test_without_the_extra_a_named_pdf_is_exit_2_naming_it(tmp_path):
+    code, out, err = _without(["pypdfium2"], ["check", "--isolated", pdf("mistakes-2025.pdf")], tmp_path)
+    assert code == 2 and "pip install 'gaonb-lint[pdf]'" in err and "Traceback" not in err
+
+
+def test_without_the_extras_a_directory_walk_skips_pdf_and_docx_with_a_note(tmp_path):
+    import shutil
+
+    from sources_helpers import to_docx
+
+    pytest.importorskip("docx")
+    md = (EXAMPLES_DIR / "mistakes-2025.md").read_text(encoding="utf-8")
+    (tmp_path / "r.md").write_text(md, encoding="utf-8")
+    shutil.copy(pdf("compliant-2025.pdf"), tmp_path / "a.pdf")
+    shutil.copy(pdf("scanned.pdf"), tmp_path / "b.pdf")  # would be exit 2 if it were read
+    to_docx(md, tmp_path / "c.docx")
+    code, out, err = _without(["pypdfium2", "docx"], ["check", "--isolated", "-q", "."], tmp_path)
+    assert code == 1, err  # the Markdown's findings, not exit 2
+    assert "r.md" in out and ".pdf" not in out and ".docx" not in out
+    notes = err.strip().splitlines()
+    assert len(notes) == 2 and "Traceback" not in err
+    assert any("2 个文件" in n and "gaonb-lint[pdf]" in n for n in notes)
+    assert any("1 个文件" in n and "gaonb-lint[docx]" in n for n in notes)
+    # with the extras, the same walk reads them (and the scan is an error)
+    code, out, err = _without([], ["check", "--isolated", "-q", "."], tmp_path)
+    assert code == 2 and "b.pdf" in err and "c.docx" in out
