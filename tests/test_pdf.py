@@ -249,3 +249,25 @@ def test_without_the_extras_a_directory_walk_skips_pdf_and_docx_with_a_note(tmp_
     # with the extras, the same walk reads them (and the scan is an error)
     code, out, err = _without([], ["check", "--isolated", "-q", "."], tmp_path)
     assert code == 2 and "b.pdf" in err and "c.docx" in out
+
+
+# -- a real published PDF (tests/fixtures/pdf/real/SOURCE.md) ------------------------------
+
+def test_a_real_wps_report_is_read_as_printed():
+    report = read(pdf("real/hongze-2023.pdf").read_bytes(), ".pdf", "hongze-2023")
+    assert report.title_text == "洪泽区人民政府2023年政府信息公开工作年度报告"  # two centred lines
+    assert [s.number for s in report.sections] == list("一二三四五六")
+    tables = list(report.tables())
+    assert [len(t.rows) for t in tables] == [14, 26, 4] and all(t.readable for t in tables)
+    rows = [[c.text for c in r] for r in tables[1].rows]
+    # the vertical label of a merged cell, and rows on page 4 after the page break
+    assert ["三、本年度办理结果", "（一）予以公开", ""] + ["0"] * 7 in rows
+    assert ["", "（七）总计", "", "21", "0", "0", "0", "0", "0", "21"] in rows
+    assert ["", "", "3.补正后申请内容仍不明确"] + ["0"] * 7 in rows
+    assert "2023年1月1日起至2023年12月31日止" in report.text.replace("\n", "")
+    doc = check_json(pdf("real/hongze-2023.pdf"))
+    found = {(d["rule"], d["page"]) for d in doc["diagnostics"]}
+    assert ("table-labels", 3) in found  # 2.其他法律行政止公开 (a typo in the report)
+    assert ("balance", 4) in found  # table 四: 总计 0 beside 10 + 1
+    assert not any(d["rule"] in ("required-sections", "statistics-period", "report-title")
+                   for d in doc["diagnostics"])
