@@ -122,6 +122,11 @@ def render(rows, layout: str) -> str:
             for k, c in enumerate(cells):
                 last = k == len(cells) - 1
                 out.append(f"{c} | " + "|" * pad if last and pad else f"{c} |")
+        elif layout == "pipe-rows":  # `规章 | 0 | 0 | 0 |`, `第二十条第（一）项 | |||`
+            out.append("".join(f" {c} |" if c else "|" for c in row).strip())
+        elif layout == "pipe-wide-seps":  # one cell per line, separators as wide as the row: `|||`
+            out.append("|" * len(row))
+            out.extend(f"{c} |" for c in cells)
         elif layout == "cell-per-line":
             out.extend(x for c in cells for x in (c, ""))
         else:  # flattened
@@ -138,18 +143,21 @@ def report_with(tables, layout: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-@pytest.mark.parametrize("layout", ["tsv", "pipe", "cell-per-line"])
+READ_AS = {"pipe-wide-seps": "pipe"}
+
+
+@pytest.mark.parametrize("layout", ["tsv", "pipe", "cell-per-line", "pipe-rows", "pipe-wide-seps"])
 def test_balanced_example_reads_back_exactly(layout):
     src = _example_tables()
     _, tables = tables_of(report_with(src, layout))
     for number, rows in zip(("二", "三", "四"), src):
         t = tables[number][0]
-        assert t.layout == layout and t.readable
+        assert t.layout == READ_AS.get(layout, layout) and t.readable
         want = [[c for c in r if c] for r in rows if any(c.replace(".", "").isdigit() for c in r)]
         assert values(t) == want
 
 
-@pytest.mark.parametrize("layout", ["tsv", "pipe", "cell-per-line"])
+@pytest.mark.parametrize("layout", ["tsv", "pipe", "cell-per-line", "pipe-rows", "pipe-wide-seps"])
 def test_unbalanced_values_are_read_as_written(layout):
     src = [[list(r) for r in t] for t in _example_tables()]
     row = next(r for r in src[1] if r[0].startswith("一、"))
@@ -170,7 +178,7 @@ def test_cell_per_line_truncated_row_is_an_issue_not_a_guess():
     assert "blank cells leave no trace" in t.issues[0].reason_en
 
 
-@pytest.mark.parametrize("layout", ["tsv", "pipe"])
+@pytest.mark.parametrize("layout", ["tsv", "pipe", "pipe-rows", "pipe-wide-seps"])
 def test_truncated_table_keeps_the_rows_it_has(layout):
     src = _example_tables()
     short = src[1][:5]
@@ -210,3 +218,58 @@ def test_prose_and_headings_are_not_tables():
     report, tables = tables_of(text)
     assert not list(report.tables())
     assert [s.number for s in report.sections] == ["一", "二"]
+
+
+# -- layouts of real pages (issue 10) -------------------------------------------------------------
+
+def _lint(text, rules):
+    from conftest import lint_text
+
+    return lint_text(text, ".txt", rules=rules)
+
+
+def test_pipe_rows_are_a_table_and_wrong_labels_in_them_are_seen():
+    src = [[list(r) for r in t] for t in _example_tables()]
+    text = report_with(src, "pipe-rows")
+    assert text.count("规章 | ") == 1 and "第二十条第（一）项 ||||" in text
+    assert _lint(text, ["required-tables", "table-labels", "table-unreadable", "balance"]) == []
+    src[0][2][0] = "规章制度"
+    found = _lint(report_with(src, "pipe-rows"), ["required-tables", "table-labels"])
+    assert [d["rule"] for d in found] == ["table-labels"] and "规章制度" in found[0]["message"]
+
+
+def test_one_cell_per_line_with_trailing_pipes_and_no_separators_is_read_per_cell():
+    src = _example_tables()
+    text = report_with(src, "pipe-wide-seps")
+    text = "\n".join(ln for ln in text.split("\n") if ln.strip("|").strip() or not ln.strip())
+    _, tables = tables_of(text)
+    for number, rows in zip(("二", "三", "四"), src):
+        t = tables[number][0]
+        assert t.layout == "cell-per-line" and t.readable, number
+        assert values(t) == [[c for c in r if c] for r in rows if any(c.replace(".", "").isdigit() for c in r)]
+
+
+def test_cell_per_line_dropped_blank_cells_row_labels_stay_row_labels():
+    """A row whose cells are all blank leaves only its label: it is a row of blanks, not a column."""
+    rows = [["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "1", "0", "1"], ["行政规范性文件"],
+            ["第二十条第（五）项"], ["信息内容", "本年处理决定数量"], ["行政许可"],
+            ["第二十条第（六）项"], ["信息内容", "本年处理决定数量"], ["行政处罚", "2"], ["行政强制"],
+            ["第二十条第（八）项"], ["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费"]]
+    text = report_with([rows], "cell-per-line")
+    _, tables = tables_of(text)
+    t = tables["二"][0]
+    assert t.readable
+    assert ["行政许可", ""] in grid(t) and ["行政规范性文件", "", "", ""] in grid(t)
+    assert _lint(text, ["table-labels", "table-unreadable"]) == []
+
+
+def test_label_only_table_is_a_table_and_its_row_labels_are_not_column_labels():
+    rows = [["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章"], ["行政规范性文件"], ["第二十条第（五）项"], ["信息内容", "本年处理决定数量"], ["行政许可"],
+            ["第二十条第（六）项"], ["信息内容", "本年处理决定数量"], ["行政处罚"], ["行政强制"],
+            ["第二十条第（八）项"], ["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费"]]
+    text = report_with([rows], "cell-per-line")
+    _, tables = tables_of(text)
+    assert tables["二"] and tables["二"][0].readable
+    assert _lint(text, ["required-tables", "table-labels", "table-unreadable"]) == []

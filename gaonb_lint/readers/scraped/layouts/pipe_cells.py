@@ -1,0 +1,47 @@
+"""``pipe``: one cell per line ending in ``|``, rows separated by a line made only of pipes
+(``|``, ``|||``), rows padded with extra ``|`` to the table's width (``0 | ||``); a cell
+continued over lines without its ``|`` is one cell."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from gaonb_lint.readers.scraped.lines import CellText, Line
+from gaonb_lint.readers.scraped.reading import Reading
+
+NAME = "pipe"
+KEEPS_COLUMNS = False
+
+
+def claims(lines: List[Line]) -> bool:
+    seps = sum(1 for ln in lines if ln.kind == "sep")
+    pipes = [ln for ln in lines if ln.kind == "pipe"]
+    if not seps or (len(pipes) + seps) * 2 < len(lines):
+        return False
+    return sum(1 for ln in pipes if ln.filled() >= 2) * 2 < len(pipes)
+
+
+def read(lines: List[Line], text: str) -> Reading:
+    reading = Reading()
+    row: List[CellText] = []
+    pending: Optional[int] = None  # start of a cell continued over lines
+    started = False
+    for ln in lines:
+        if ln.kind == "sep":
+            if started and (row or pending is not None):
+                reading.rows.append(row)
+            row, pending, started = [], None, True
+            continue
+        started = True
+        if ln.kind != "pipe" or not ln.text.rstrip().endswith("|"):
+            if pending is None:
+                pending = ln.start + len(ln.text) - len(ln.text.lstrip())
+            continue
+        for k, cell in enumerate(ln.cells or ()):
+            if k == 0 and pending is not None:
+                s = pending
+                pending = None
+                cell = CellText(s, cell.end, text[s:cell.end].strip())
+            row.append(cell)
+    if row:
+        reading.rows.append(row)
+    return reading
