@@ -41,6 +41,9 @@ class Heading(Node):
     number: Optional[str] = None
     title: str = ""
     markup: str = "plain"  # "plain" (a bare line) or "atx" (a Markdown ``#`` heading)
+    # How a plain heading was found when the line is not just the heading: "markdown" (``## …``
+    # in text), "bold" (``**…**``), "with-text" (text follows on its line), "run-in" (inside a line).
+    how: str = ""
 
 
 @dataclass
@@ -139,6 +142,7 @@ class Report:
     preamble: List[Block] = field(default_factory=list)
     sections: List[Section] = field(default_factory=list)
     encoding: str = "utf-8"
+    notes: List[Tuple[str, str]] = field(default_factory=list)  # (zh, en) reading notes for --verbose
     _line_starts: List[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

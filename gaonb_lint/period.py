@@ -11,7 +11,8 @@ _MD_DIGITS = r"(?P<{p}m>\d{{1,2}})\s*(?:月|[-./])\s*(?P<{p}d>\d{{1,2}})"
 _MD = _MD_DIGITS + r"\s*(?:日|号)?"
 _START = "(?:" + _Y.format(p="s") + ")" + _MD.format(p="s")
 _END = "(?:" + _Y.format(p="e") + ")?" + _MD.format(p="e")
-_SEP = r"\s*(?:至|到|—|–|-|~|～|起至|起到)\s*"
+# `起,至`: a comma may stand before the separator (`自2025年1月1日起,至2025年12月31日止`).
+_SEP = r"\s*(?:[,，]\s*)?(?:至|到|—|–|-|~|～|起至|起到)\s*"
 # Each optional word between the start date and the separator brings its own spaces: adjacent
 # `\s*X?\s*` would make the search quadratic on a long run of spaces (a hang on a 1 MB line).
 RANGE = re.compile("(?:" + _Y.format(p="s") + ")" + _MD_DIGITS.format(p="s") + r"(?:\s*(?:日|号))?(?:\s*起)?"
@@ -20,6 +21,14 @@ KEYWORDS = re.compile(r"统计(?:期限|周期|时间|时限|区间|期间|范�
                       r"|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期|报告期间|报告时段")
 # A lone end date ("数据统计截至2025年12月31日") — a finding, not a period.
 END_ONLY = re.compile(r"(?:截至|截止)(?:到|至)?\s*" + _Y.format(p="e") + _MD.format(p="e"))
+
+
+# The same with Chinese numerals: `二〇二五年一月一日至十二月三十一日`.
+_CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_CN_Y = r"(?P<{p}y>[" + _CN_DIGIT + r"]{{4}})\s*年\s*"
+_CN_MD = r"(?P<{p}m>[一二三四五六七八九十]{{1,2}})\s*月\s*(?P<{p}d>[一二三四五六七八九十]{{1,3}})\s*(?:日|号)"
+CN_RANGE = re.compile(_CN_Y.format(p="s") + _CN_MD.format(p="s") + r"(?:\s*起)?" + _SEP
+                      + "(?:" + _CN_Y.format(p="e") + ")?" + _CN_MD.format(p="e") + r"\s*(?:止)?")
 
 
 @dataclass
@@ -38,14 +47,35 @@ class EndOnly:
     end_offset: int
 
 
+def _number(text: str) -> int:
+    """``2025``, or Chinese numerals: a year digit by digit (``二〇二五``), a month or day in
+    words (``十二``, ``三十一``)."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits.update({"零": 0, "○": 0, "Ｏ": 0})
+    if "十" not in text:
+        out = 0
+        for c in text:
+            out = out * 10 + digits[c]
+        return out
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
 def _date(m: re.Match, p: str, year: Optional[int]) -> Tuple[int, int, int]:
     y = m.group(p + "y")
-    return (int(y) if y else (year or 0), int(m.group(p + "m")), int(m.group(p + "d")))
+    return (_number(y) if y else (year or 0), _number(m.group(p + "m")), _number(m.group(p + "d")))
 
 
 def find_periods(text: str) -> Iterator[Period]:
-    """Every date range in ``text``, flagged when a statistics keyword comes within 30 characters before it."""
-    for m in RANGE.finditer(text):
+    """Every date range in ``text``, in digits or Chinese numerals, flagged when a statistics
+    keyword comes within 30 characters before it."""
+    matches = list(RANGE.finditer(text))
+    if "年" in text and any(c in text for c in "〇零○Ｏ"):
+        matches += list(CN_RANGE.finditer(text))
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         start = _date(m, "s", None)
         end = _date(m, "e", start[0])
         before = text[max(0, m.start() - 30): m.start()]

@@ -1,6 +1,7 @@
 """The publication date of a report, when the source says it.
 
-Markdown front matter ``published: 2026-01-16`` (also ``date``/``publish_date``/``发布日期``) lands
+Markdown front matter ``published: 2026-01-16`` (also ``date``/``publish_date``/``发布日期``, with
+or without a time, ISO 8601 with an offset too) and an HTML page's ``<meta name="PubDate">`` land
 in ``Report.metadata``; scraped pages carry a line such as ``发布日期:2026-01-16 信息来源:…`` or
 ``来源:官塘驿镇 发布时间:2025-01-03`` near the top.  Only those labelled dates count: a date at
 the end of the text is the document's signature date, not its publication.
@@ -14,12 +15,18 @@ from typing import Optional, Tuple
 
 from gaonb_lint.model import Report, Table
 
-META_KEYS = ("published", "publish_date", "publication_date", "date_published", "发布日期", "发布时间")
+META_KEYS = ("published", "publish_date", "publication_date", "date_published", "发布日期", "发布时间", "date",
+             "pubdate")
 _DAY = r"((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})"
 _DATE = _DAY + r"\s*日?"
 # `\s*(?:X\s*)?` rather than `\s*X?\s*`: the latter is quadratic on a long run of spaces.
 LABELLED = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*(?:[:：]\s*)?" + _DATE)
-PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?\s*$")
+# A labelled date the line does not give as a date (`发布时间：2026年13月1日`, `发布日期：待定`).
+LABEL_ONLY = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]\s*(\S[^\s:：]{0,20})")
+# A date, optionally with a time and an ISO 8601 offset: `2026-03-16`, `2026-03-16 10:00`,
+# `2026-03-16T10:00:00+08:00`; the date is taken as written (local to the publisher).
+PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                   r"(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
 
 
@@ -38,6 +45,16 @@ def _make(y: str, m: str, d: str) -> Optional[date]:
         return None
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A publication date the source gives but that cannot be read as a date."""
+
+    written: str
+    start: int
+    end: int
+    source: str  # "metadata" | "text"
+
+
 def metadata_date(report: Report) -> Optional[Tuple[str, date]]:
     for key in META_KEYS:
         value = report.metadata.get(key)
@@ -50,6 +67,31 @@ def metadata_date(report: Report) -> Optional[Tuple[str, date]]:
     return None
 
 
+def unreadable_date(report: Report) -> Optional[Unreadable]:
+    """The first publication date the source states but that is not a date, when no readable
+    one was found: a rule reports it instead of skipping the check in silence."""
+    if find_publication_date(report) is not None:
+        return None
+    for key in META_KEYS:
+        value = (report.metadata.get(key) or "").strip()
+        if value:
+            where = _front_matter_line(report, key)
+            return Unreadable(value, where[0], where[1], "metadata")
+    for block in _header_blocks(report):
+        text = report.text[block.start:block.end]
+        m = LABEL_ONLY.search(text)
+        if m:
+            return Unreadable(m.group(1), block.start + m.start(), block.start + m.end(), "text")
+    return None
+
+
+def _header_blocks(report: Report):
+    blocks = [b for b in report.preamble if not isinstance(b, Table)][:SEARCH_BLOCKS]
+    if report.title is not None and report.title not in blocks:
+        blocks.insert(0, report.title)
+    return blocks
+
+
 def find_publication_date(report: Report) -> Optional[Published]:
     """The stated publication date, or ``None``.  Front matter wins over a line in the text."""
     meta = metadata_date(report)
@@ -57,10 +99,7 @@ def find_publication_date(report: Report) -> Optional[Published]:
         key, d = meta
         where = _front_matter_line(report, key)
         return Published(d, where[0], where[1], "metadata")
-    blocks = [b for b in report.preamble if not isinstance(b, Table)][:SEARCH_BLOCKS]
-    if report.title is not None and report.title not in blocks:
-        blocks.insert(0, report.title)
-    for block in blocks:
+    for block in _header_blocks(report):
         text = report.text[block.start:block.end]
         m = LABELLED.search(text)
         if m:

@@ -124,6 +124,8 @@ class Checker:
                 d.page = page_at(report.line_start(d.span.line) + d.span.column - 1)
         found = Found(diags)
         found.read_as = f"read as {report.source_format}, encoding {report.encoding}"
+        for zh, en in report.notes:
+            found.read_as += "; " + (zh if self.lang == "zh" else en)
         return found
 
     def check_set(self, checked: Sequence[Tuple[str, Config]]) -> List[Diagnostic]:

@@ -34,8 +34,8 @@ data: `relations` in `schemas/official-format.json`.
 
 ## Example
 In table 三, `一、本年新收政府信息公开申请数量` has 总计 `14` while its columns add up to 13 and
-`（七）总计 13 + 四、结转… 1 - 二、上年结转… 1 = 13`: reported at that cell as
-`“一、本年新收政府信息公开申请数量”行“总计”列为 14，应为 13`, once for B1 and once for B3.
+`（七）总计 13 + 四、结转… 1 - 二、上年结转… 1 = 13`: reported once, at that cell, naming both relations it breaks:
+`“一、本年新收政府信息公开申请数量”行“总计”列为 14，应为 13；这一个数字使 2 条关系不成立（B1 …；B3 …）`.
 
 ## How to fix
 Correct the number named in the message (check the source statistics); when the message names a
@@ -57,10 +57,30 @@ def check(report, ctx):
         insts = relation_instances(kind, version)
         if not insts:
             continue
-        for v in evaluate_relations(insts, mt.value):
+        violations = evaluate_relations(insts, mt.value)
+        # One wrong cell breaks every relation through it: one finding at that cell names them all.
+        by_cell = {}
+        for v in violations:
+            if v.located:
+                by_cell.setdefault(v.culprit, []).append(v)
+        done = set()
+        for v in violations:
+            if v.located and v.culprit in done:
+                continue
             cell = mt.get(*v.culprit)
             where = cell.where if cell is not None else (mt.table.start, mt.table.start)
-            yield ctx.finding(where, "cell" if v.located else "total", **violation_params(kind, version, v))
+            params = violation_params(kind, version, v)
+            if not v.located or len(by_cell[v.culprit]) == 1:
+                yield ctx.finding(where, "cell" if v.located else "total", **params)
+                continue
+            done.add(v.culprit)
+            each = [violation_params(kind, version, w) for w in by_cell[v.culprit]]
+            params["relations_zh"] = "；".join(f"{p['relation_zh']}，{p['over_zh']}：{p['lsum']} ≠ {p['rsum']}"
+                                              for p in each)
+            params["relations_en"] = "; ".join(f"{p['relation_en']}, {p['over_en']}: {p['lsum']} ≠ {p['rsum']}"
+                                              for p in each)
+            params["count"] = len(each)
+            yield ctx.finding(where, "cell-many", **params)
 
 
 RULE = Rule(
@@ -73,6 +93,10 @@ RULE = Rule(
                        "（{left} ≠ {right}）",
                  "en": "{table_en} does not add up ({relation_en}, {over_en}): {cell_en} is {found}, expected "
                        "{expected} ({left} ≠ {right})"},
+        "cell-many": {"zh": "{table_zh}勾稽关系不成立：{cell_zh}为 {found}，应为 {expected}；这一个数字使 {count} 条关系不成立"
+                            "（{relations_zh}）",
+                      "en": "{table_en} does not add up: {cell_en} is {found}, expected {expected}; this one number "
+                            "breaks {count} relations ({relations_en})"},
         "total": {"zh": "{table_zh}勾稽关系不成立（{relation_zh}，{over_zh}）：{left} ≠ {right}；"
                         "{cell_zh}为 {found}，按此关系应为 {expected}，或其中某一分项有误",
                   "en": "{table_en} does not add up ({relation_en}, {over_en}): {left} ≠ {right}; {cell_en} is "

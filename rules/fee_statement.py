@@ -1,8 +1,9 @@
 """## What it does
 For reports under the 2021 format (report year 2021 and later), checks that section
 `六、其他需要报告的事项` states whether, and how much, information-processing fee (信息处理费) was
-collected: a sentence that names 信息处理费 together with a none/zero expression (`未收取`,
-`未发出`, `没有`, `为0`, `0元`, `无`), an amount (`600元`) or a number of fee notices (`2件`).
+collected: a sentence that names 信息处理费 (or 信息公开处理费, or 收费 in a sentence about 信息公开:
+`政府信息公开未发生收费情况`) together with a none/zero expression (`未收取`,
+`未发出`, `未发生`, `没有`, `为0`, `0元`, `无`), an amount (`600元`) or a number of fee notices (`2件`).
 A heading such as `（一）信息处理费收取情况` counts only when the paragraph under it makes the
 statement. Naming the measures (《政府信息公开信息处理费管理办法》) is not a statement.
 
@@ -34,21 +35,25 @@ import re
 from gaonb_lint.api import Heading, Paragraph, Rule, normalize_label, official_format
 
 FEE = "信息处理费"
+# The fee as reports name it: 信息处理费, 信息公开处理费, or 收费 in a sentence about 信息公开
+# (`政府信息公开未发生收费情况`).
+_FEE = re.compile(r"信息(?:公开)?处理费|信息公开[^。；;，,]{0,8}收费")
+_FEE_NOUN = re.compile(r"信息(?:公开)?处理费|收费")
 # Titles of documents (《…》) name the measures, they do not state anything.
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 _STATEMENT = re.compile(
-    r"未收取|未收|未发出|未产生|没有|不存在|无|免收|为\s*[0０零]|[0０零]\s*元|\d+(?:\.\d+)?\s*(?:万)?元|\d+\s*(?:件|次|份)"
+    r"未收取|未收|未发出|未产生|未发生|没有|不存在|无|免收|为\s*[0０零]|[0０零]\s*元|\d+(?:\.\d+)?\s*(?:万)?元|\d+\s*(?:件|次|份)"
 )
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 
 
 def _states_fee(text: str) -> bool:
     text = _BOOK_TITLE.sub("", text)
-    return any(FEE in s and _STATEMENT.search(s.replace(FEE, "")) for s in _SENTENCE.findall(text))
+    return any(_FEE.search(s) and _STATEMENT.search(_FEE_NOUN.sub("", s)) for s in _SENTENCE.findall(text))
 
 
 def _mentions_fee(text: str) -> bool:
-    return FEE in _BOOK_TITLE.sub("", text)
+    return bool(_FEE.search(_BOOK_TITLE.sub("", text)))
 
 
 def _is_heading_like(block) -> bool:

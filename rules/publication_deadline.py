@@ -8,8 +8,15 @@ warning: the year in the report is then probably wrong.
 
 The kind of body is taken from option `body-kind` (`department`, `government`, `township`, or
 `auto`, the default). `auto` reads the body's name (front matter `body:` or the title): a name
-ending in `乡人民政府`/`镇人民政府` or `街道办事处` is a township, any other `…人民政府` a government,
-anything else (a 局, 委员会, 人民政府办公室 …) a department.
+ending in `乡`/`镇`/`苏木` or `街道` (with or without `人民政府`/`办事处`: `白塔子镇`) is a township; a
+name ending in `人民政府`, naming a county, city, district or province alone (`松溪县`, `南平市`), or
+a 管委会 or the area it runs (`某经济开发区管委会`, `某新区`, `某实验区`) is a government; anything
+else (a 局, 委员会, 人民政府办公室 …) a department.
+
+The date is read from front matter (`published`, `date`, `发布日期` …; a time and an ISO 8601
+offset may follow the date), an HTML page's `<meta name="PubDate">`, or a `发布日期`/`发布时间`
+line at the top of the page. A stated date that cannot be read as a date (`发布时间：2026年13月45日`)
+is reported as a warning instead of being skipped in silence.
 
 ```toml
 [tool.gaonb-lint.rules.publication-deadline]
@@ -53,21 +60,32 @@ def body_name(report) -> str:
     return _YEAR_SUFFIX.sub("", report.title_text or "").strip()
 
 
+# A township or sub-district, with or without 人民政府/办事处: `白塔子镇`, `某乡人民政府`, `某街道`.
+_TOWNSHIP = re.compile(r"(?:乡|镇|苏木)(?:人民政府)?$|街道(?:办事处)?$")
+# A government: 人民政府; a county, city, district or province named alone (`松溪县`, `南平市`); a
+# 管委会 of an area, or the area itself (`某经济开发区`, `某新区`, `某实验区`), reporting for it.
+_GOVERNMENT = re.compile(r"人民政府$|(?:省|市|县|区|州|盟|旗)$|(?:管委会|管理委员会)$")
+
+
 def body_kind(name: str) -> str:
-    if re.search(r"(?:乡|镇)人民政府$|街道办事处$|街道$", name):
+    if _TOWNSHIP.search(name):
         return "township"
-    if name.endswith("人民政府"):
+    if _GOVERNMENT.search(name):
         return "government"
     return "department"
 
 
 def check(report, ctx):
     from gaonb_lint.api import find_publication_date
+    from gaonb_lint.publication import unreadable_date
 
     if report.year is None:
         return
     published = find_publication_date(report)
     if published is None:
+        bad = unreadable_date(report)
+        if bad is not None:
+            yield ctx.finding((bad.start, bad.end), "unreadable", severity="warning", written=bad.written)
         return
     option = str(ctx.options.get("body-kind", "auto"))
     if option not in KINDS and option != "auto":
@@ -92,6 +110,9 @@ RULE = Rule(
     messages={
         "late": {"zh": "发布日期 {published} 晚于法定期限：{kind_zh}的 {year} 年度报告应在 {deadline} 前公布",
                  "en": "published {published}, after the deadline: {kind_en} must publish its {year} report by {deadline}"},
+        "unreadable": {"zh": "发布日期 “{written}” 无法识别为日期，未检查公布期限（应写作如 2026-01-16）",
+                       "en": "the publication date “{written}” cannot be read as a date, so the deadline is not "
+                             "checked (write it as, e.g., 2026-01-16)"},
         "early": {"zh": "发布日期 {published} 早于 {year} 年度结束，报告年度可能有误（{year} 年度报告应在 {year} 年底之后、{deadline} 前公布）",
                   "en": "published {published}, before the end of {year}: the report year is probably wrong (a {year} "
                         "report is published after the year ends and by {deadline})"},

@@ -6,7 +6,11 @@ table in the section whose heading is the official one (found by title, so a ren
 still counts). A missing table is reported at the section heading; a table there that has none of
 the official labels is reported as not being the official table.
 
-A section that is missing altogether is left to `required-sections`.
+A section that is missing altogether is left to `required-sections`. "Missing" means no trace of
+the table: a section whose text holds labels of its table that could not be read as a table (run
+together with the prose by a crawler, say) is reported by `table-unreadable`, and a section the
+text ends in (the last section of a text that stops there) is not reported, since the text may
+be cut off.
 
 ## Why
 The three tables are the comparable core of every report; reviewers and aggregators read the
@@ -48,6 +52,7 @@ def _first_label(lt) -> str:
 
 def check(report, ctx):
     from gaonb_lint.api import locate_tables, table_name
+    from gaonb_lint.tables.locate import table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
@@ -57,6 +62,10 @@ def check(report, ctx):
         params = {"heading": heading, "first": _first_label(lt),
                   "table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
         if lt.table is None:
+            if lt.section is report.sections[-1]:
+                continue  # the text ends in this section: it may be cut off, not missing a table
+            if table_trace(lt.section, kind) is not None:
+                continue  # the table is there but not readable: table-unreadable says so
             yield ctx.finding(lt.section.heading, "missing", **params)
         elif lt.mapped is not None and lt.mapped.recognised == 0:
             yield ctx.finding((lt.table.start, lt.table.start), "unrecognised", **params)

@@ -1,8 +1,10 @@
 """## What it does
 Checks that the report states its statistics period (统计期限) as a date range from 1 January to
 31 December of the report year, e.g. `本报告中所列数据的统计期限为2025年1月1日至2025年12月31日`.
-Accepted forms include `统计周期为2025年1月1日至12月31日`, `统计期限从2025年1月1日到12月31日止`
-and `统计时间自2021-1-1起至2021-12-31止`.
+Accepted forms include `统计周期为2025年1月1日至12月31日`, `统计期限从2025年1月1日到12月31日止`,
+`统计时间自2021-1-1起至2021-12-31止`, `统计数据的期限自2025年1月1日起,至2025年12月31日止`, dates
+in Chinese numerals (`二〇二五年一月一日至十二月三十一日`) and a date broken over lines by text taken
+out of a PDF (`2025` / `年 1 月 1 日`).
 
 Reported: no period at all (or only a dateless `本年度`), an end date alone
 (`数据统计截至2025年12月31日`), a start other than 1月1日 or an end other than 12月31日, a range
@@ -30,10 +32,35 @@ from gaonb_lint.api import Rule, Table, find_end_only, find_periods
 
 
 def _prose(report):
-    """(offset, text) of every non-table block, preamble first."""
+    """(offset, text) of runs of consecutive prose blocks, preamble first.  A run is searched as
+    one text, its blocks joined by a line break, so a date that text taken out of a PDF broke
+    over lines (`2025` / `年 1 月 1 日`) is read whole; offsets are mapped back per block."""
+    run = []
     for block in report.all_blocks():
-        if not isinstance(block, Table):
-            yield block.start, block.text
+        if isinstance(block, Table):
+            if run:
+                yield _Joined(run)
+            run = []
+        else:
+            run.append(block)
+    if run:
+        yield _Joined(run)
+
+
+class _Joined:
+    def __init__(self, blocks):
+        self.blocks = blocks
+        self.text = "\n".join(b.text for b in blocks)
+        self.starts = []
+        pos = 0
+        for b in blocks:
+            self.starts.append(pos)
+            pos += len(b.text) + 1
+
+    def offset(self, pos: int) -> int:
+        """The report offset of position ``pos`` of the joined text."""
+        k = max(i for i, s in enumerate(self.starts) if s <= pos)
+        return self.blocks[k].start + min(pos - self.starts[k], len(self.blocks[k].text))
 
 
 def _fmt(d):
@@ -45,11 +72,11 @@ def check(report, ctx):
     year = report.year
     expected = f"统计期限为{year}年1月1日至{year}年12月31日" if year else "统计期限为Y年1月1日至Y年12月31日"
     where = report.title if report.title is not None else (0, 0)
-    for offset, text in _prose(report):
-        for p in find_periods(text):
+    for joined in _prose(report):
+        for p in find_periods(joined.text):
             if not p.keyword:
                 continue
-            span = (offset + p.offset, offset + p.end_offset)
+            span = (joined.offset(p.offset), joined.offset(p.end_offset))
             sy, sm, sd = p.start
             ey, em, ed = p.end
             if sy != ey:
@@ -59,10 +86,10 @@ def check(report, ctx):
             elif (sm, sd) != (1, 1) or (em, ed) != (12, 31):
                 yield ctx.finding(span, "not-full-year", expected=expected, start=_fmt(p.start), end=_fmt(p.end))
             return
-    for offset, text in _prose(report):
-        e = find_end_only(text)
+    for joined in _prose(report):
+        e = find_end_only(joined.text)
         if e is not None:
-            yield ctx.finding((offset + e.offset, offset + e.end_offset), "end-only", expected=expected)
+            yield ctx.finding((joined.offset(e.offset), joined.offset(e.end_offset)), "end-only", expected=expected)
             return
     yield ctx.finding(where, "missing", expected=expected)
 

@@ -5,6 +5,9 @@ what and where: cells the reader could not separate (digits run together in flat
 no column header, a number on a heading row such as `（三）不予公开`, a duplicated row with its own
 numbers, and values that are not numbers of the column's type (`—`, `无`, `1.5`件, `-3` 件).
 
+A section whose text holds the labels of its table run into the prose (a crawler joined the
+table to the text) is reported once, at that text: the table is there but cannot be read.
+
 A table with any of these gets no `balance` findings: its numbers are never guessed.
 
 ## Why
@@ -35,10 +38,15 @@ MAX_PER_TABLE = 10
 
 def check(report, ctx):
     from gaonb_lint.api import locate_tables, table_name
+    from gaonb_lint.tables.locate import table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
         if lt.table is None:
+            trace = table_trace(lt.section, kind) if lt.section is not None else None
+            if trace is not None:
+                yield ctx.finding(trace, "not-a-table", heading=lt.spec.heading,
+                                  table_zh=table_name(kind, version, "zh"), table_en=table_name(kind, version, "en"))
             continue
         names = {"table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
         items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues]
@@ -61,6 +69,9 @@ RULE = Rule(
     messages={
         "unreadable": {"zh": "{table_zh}无法准确读取，不做勾稽检查：{reason_zh}",
                        "en": "{table_en} cannot be read with certainty, so it is not balance-checked: {reason_en}"},
+        "not-a-table": {"zh": "{table_zh}无法读取：“{heading}”一节中有该表的标签，但它们与正文连在一起，无法识别为表格，不做检查",
+                        "en": "{table_en} cannot be read: section “{heading}” holds the table's labels, but run into "
+                              "the text, not laid out as a table; it is not checked"},
         "more": {"zh": "{table_zh}另有 {count} 处无法准确读取（未逐一列出）",
                  "en": "{table_en} has {count} more places that cannot be read with certainty (not listed)"},
     },

@@ -187,6 +187,7 @@ class _Out:
     comment_lines: List[int] = field(default_factory=list)
     pending_space: bool = False
     line_no: int = 0
+    published: str = ""  # the page head's publication date (PUBLICATION_META), as written
 
     def text_chars(self, chars: List[Char]) -> None:
         for ch, s, e in chars:
@@ -397,6 +398,26 @@ def _page_title(root: Element) -> str:
     return "".join(ch for c in t.children if isinstance(c, Text) for ch, _, _ in c.chars).strip()
 
 
+# `<meta name="PubDate" content="2026-01-16 10:22">`: the publication date content systems put
+# in the page head (names compared case-insensitively).
+PUBLICATION_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time")
+
+
+def _publication_meta(root: Element) -> str:
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        for c in el.children:
+            if isinstance(c, Element):
+                if c.tag == "meta":
+                    name = (c.attrs.get("name") or c.attrs.get("property") or "").strip().lower()
+                    if name in PUBLICATION_META and c.attrs.get("content", "").strip():
+                        return c.attrs["content"].strip()
+                elif c.tag not in ("body",):
+                    stack.append(c)
+    return ""
+
+
 def render_html(html: str) -> Tuple[_Out, str]:
     root = _tree(html)
     content, title_el = _content_root(root)
@@ -424,6 +445,7 @@ def render_html(html: str) -> Tuple[_Out, str]:
         holder = Element("#content", {}, content.start, [content])
         _render(holder, out)
     out.break_line()
+    out.published = _publication_meta(root)
     return out, _page_title(root)
 
 
@@ -458,5 +480,7 @@ def read_html(path: str, html: str) -> Report:
         previous = b
     blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(line_starts)))
     meta = {"title": page_title} if page_title else {}
+    if out.published:
+        meta["pubdate"] = out.published
     report = build_report(path, text, "html", blocks, meta)
     return MappedReport.from_report(report, html, out.r)

@@ -103,7 +103,27 @@ def build_report(path: str, text: str, source_format: str, blocks: Sequence[Bloc
 
     _find_title(report, title)
     _find_year(report)
+    _note_headings(report)
     return report
+
+
+_HOW = {
+    "markdown": ("按 Markdown 标题（#）识别", "read as a Markdown heading (#) in text"),
+    "bold": ("按加粗行识别", "read from a bold line"),
+    "with-text": ("与正文在同一行，按年报格式的章节标题识别", "followed by text on its line; read by its official title"),
+    "run-in": ("嵌在行内（爬取时与上文连在一起），按年报格式的章节标题识别",
+               "inside a line (run into the text before it); read by its official title"),
+}
+
+
+def _note_headings(report: Report) -> None:
+    """Say in ``--verbose`` where a section heading was found other than as a line of its own."""
+    for section in report.sections:
+        h = section.heading
+        if h.how in _HOW:
+            line = report.position(h.start)[0]
+            zh, en = _HOW[h.how]
+            report.notes.append((f"第 {line} 行章节标题 “{h.text}”{zh}", f"line {line}: section heading “{h.text}” {en}"))
 
 
 def _find_title(report: Report, title: Optional[Heading]) -> None:

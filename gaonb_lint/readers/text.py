@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from gaonb_lint.model import Block, Paragraph, Report
-from gaonb_lint.readers.structure import build_report, heading_from_line
+from gaonb_lint.model import Block, Report
+from gaonb_lint.readers.line_headings import line_blocks_of
+from gaonb_lint.readers.structure import build_report
 
 
 def line_blocks(text: str, first_line: int = 0, last_line: Optional[int] = None,
@@ -24,12 +25,7 @@ def line_blocks(text: str, first_line: int = 0, last_line: Optional[int] = None,
         line = lines[i]
         nxt = lines[nonblank[k + 1]] if k + 1 < len(nonblank) else None
         start = line_starts[i]
-        heading = heading_from_line(line, start, nxt)
-        if heading is not None:
-            blocks.append(heading)
-            continue
-        lead = len(line) - len(line.lstrip())
-        blocks.append(Paragraph(start + lead, start + len(line.rstrip()), line.strip()))
+        blocks.extend(line_blocks_of(line, start, nxt))
     return blocks
 
 

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Union
 
 from gaonb_lint import official_format
 from gaonb_lint.official_format import FormatVersion, SectionSpec
-from gaonb_lint.model import Report, Section, Table
+from gaonb_lint.model import Block, Paragraph, Report, Section, Table
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.tables.mapping import MappedTable, map_table
 from gaonb_lint.tables.spec import KINDS
@@ -72,3 +72,32 @@ def locate_tables(report: Report, version: Union[str, FormatVersion, None]) -> D
 def mapped_tables(report: Report, version: Union[str, FormatVersion, None]) -> List[MappedTable]:
     """The mapped official tables the report has, in section order."""
     return [t.mapped for t in locate_tables(report, version).values() if t.mapped is not None]
+
+
+TRACE_LABELS = 4  # distinct labels of one table in a section's prose: the table is there, unread
+_TRACE_MIN_CHARS = 4  # `其他`, `总计` are words of prose too
+
+
+def table_trace(section: Section, kind: str) -> Optional[Block]:
+    """The first paragraph of ``section`` that holds labels of table ``kind`` when its prose
+    holds at least ``TRACE_LABELS`` distinct labels of that table only: the table is in the
+    section but was not read as a table (run together with the text, say)."""
+    from gaonb_lint.readers import table_vocab as tv
+
+    vocab = next((v for v in tv.vocabularies() if v.key == kind), None)
+    if vocab is None:
+        return None
+    labels = [lab for lab in vocab.labels() if len(lab) >= _TRACE_MIN_CHARS and len(tv.vocab_for(lab)) == 1]
+    seen = set()
+    first: Optional[Block] = None
+    for block in section.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        norm = normalize_label(block.text)
+        hits = {lab for lab in labels if lab in norm}
+        if hits and first is None:
+            first = block
+        seen |= hits
+        if len(seen) >= TRACE_LABELS:
+            return first
+    return None

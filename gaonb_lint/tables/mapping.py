@@ -86,6 +86,7 @@ class LabelProblem:
     version: str = ""
     cell: Optional[Cell] = None
     after: str = ""  # missing/order: the official label it belongs after
+    tail: bool = False  # missing: no label found comes after it (the table may be cut off there)
 
 
 @dataclass
@@ -257,7 +258,7 @@ class _Mapper:
                 where = missing_at or (self.table.start, self.table.start)
             before = official[oi - 1] if oi > 0 else ""
             mt.label_problems.append(LabelProblem("missing", axis, where[0], where[0], "", official[oi],
-                                                  context, after=before))
+                                                  context, after=before, tail=bool(placed) and not after))
 
     # -- values ----------------------------------------------------------------------------
     def place(self, row: _Row, rspec: RowSpec, positions: List[Tuple[int, Optional[str]]],

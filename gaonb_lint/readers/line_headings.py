@@ -1,0 +1,154 @@
+"""How a line of text becomes section headings and paragraphs.
+
+Besides a bare numbered line (``一、总体情况``, see ``structure.parse_heading``), real sources
+write a section heading
+
+- as Markdown in a ``.txt`` file (``## 一、总体情况``) or as a bold line (``**一、总体情况**``);
+- with the section's text on the same line (``六、其他需要报告的事项2021年，无收取信息处理费情况。``);
+- run into the text by a crawler (``…工作。二、主动公开政府信息情况第二十条第(一)项…``).
+
+The last two are read only for an official section title written whole with its own numeral
+(``二、`` with 二's title), at the start of the line or right after the end of a sentence, and
+not followed by a closing quotation mark or bracket: prose that mentions a section quotes it
+(``在“二、主动公开政府信息情况”中``) or runs on from words before it, and neither starts a section.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List, Optional, Pattern, Tuple
+
+from gaonb_lint import official_format
+from gaonb_lint.model import Block, Heading, Paragraph
+from gaonb_lint.readers.structure import heading_from_line, parse_heading
+
+# `## 一、总体情况`, `一、总体情况 ##`; `**一、总体情况**`, `__一、总体情况__`.
+_ATX = re.compile(r"^(\s{0,3}#{1,6}[ \t]+)(\S(?:.*\S)?)$")
+_ATX_CLOSE = re.compile(r"[ \t]+#+$")
+_BOLD = re.compile(r"^(\s*(\*\*|__)\s*)(\S(?:.*\S)?)\s*\2\s*$")
+_SENTENCE_END = "。！？；;!?"
+_CLOSERS = "”’」』》)）】〕]\"'"
+
+
+@lru_cache(maxsize=1)
+def _official() -> Pattern[str]:
+    """``N、TITLE`` for every official section, whitespace allowed between characters."""
+    parts = []
+    for spec in official_format.sections():
+        chars = [re.escape(c) if not c.isspace() else "" for c in spec.title]
+        title = r"\s*".join(c for c in chars if c)
+        parts.append(f"(?P<s{len(parts)}>{re.escape(spec.number)}\\s*[、,，.．]\\s*{title})")
+    return re.compile("|".join(parts))
+
+
+def _heading(text: str, start: int, a: int, b: int, how: str) -> Optional[Heading]:
+    """A heading of ``text[a:b]`` (offsets in the line) if it parses as one."""
+    body = text[a:b]
+    parsed = parse_heading(body)
+    if parsed is None:
+        return None
+    return Heading(start + a, start + b, body, 1, parsed[0], parsed[1], how=how)
+
+
+def _unwrapped(text: str, start: int, next_text: Optional[str]) -> Optional[Heading]:
+    """A Markdown ``#`` heading or a bold line in a source where that markup is not parsed."""
+    m = _ATX.match(text)
+    how = "markdown"
+    if m:
+        a = m.end(1)
+        close = _ATX_CLOSE.search(text)
+        b = close.start() if close and close.start() > a else len(text.rstrip())
+    else:
+        m = _BOLD.match(text)
+        if not m:
+            return None
+        a, b, how = m.start(3), m.end(3), "bold"
+    h = heading_from_line(text[a:b], start + a, next_text)
+    if h is not None:
+        h.how = how
+    return h
+
+
+def _official_at(text: str, pos: int) -> Optional[Tuple[int, int]]:
+    """``(start, end)`` of an official ``N、TITLE`` that starts at ``pos``, if one does."""
+    m = _official().match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    if end < len(text) and text[end] in _CLOSERS:
+        return None
+    return m.start(), end
+
+
+def _run_in(text: str) -> List[Tuple[int, int]]:
+    """Official headings inside the line: at its start, or right after a sentence end."""
+    out: List[Tuple[int, int]] = []
+    lead = len(text) - len(text.lstrip())
+    hit = _official_at(text, lead)
+    if hit is not None:
+        out.append(hit)
+    for k, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            j = k + 1
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and text[j] in "一二三四五六":
+                hit = _official_at(text, j)
+                if hit is not None:
+                    out.append(hit)
+    return out
+
+
+def _paragraph(text: str, start: int, a: int, b: int) -> Optional[Paragraph]:
+    body = text[a:b]
+    s = len(body) - len(body.lstrip())
+    body = body.strip()
+    if not body.strip(_SENTENCE_END + "，,、:："):
+        return None
+    return Paragraph(start + a + s, start + a + s + len(body), body)
+
+
+def _whole(text: str, start: int) -> Paragraph:
+    lead = len(text) - len(text.lstrip())
+    return Paragraph(start + lead, start + len(text.rstrip()), text.strip())
+
+
+def line_blocks_of(text: str, start: int, next_text: Optional[str]) -> List[Block]:
+    """The blocks of one non-blank line: a heading, a paragraph, or headings found inside it
+    with the text between them as paragraphs."""
+    heading = heading_from_line(text, start, next_text)
+    if heading is not None and not _has_text_after_title(heading):
+        return [heading]
+    if heading is None:
+        heading = _unwrapped(text, start, next_text)
+        if heading is not None:
+            return [heading]
+    # Cheap test first: every official title ends in 情况 or 事项.
+    cuts = _run_in(text) if ("情" in text or "事" in text) else []
+    if not cuts:
+        return [heading] if heading is not None else [_whole(text, start)]
+    blocks: List[Block] = []
+    previous = 0
+    lead = len(text) - len(text.lstrip())
+    for a, b in cuts:
+        if a > previous:
+            p = _paragraph(text, start, previous, a)
+            if p is not None:
+                blocks.append(p)
+        tail = _paragraph(text, start, b, len(text))
+        how = "run-in" if a > lead else ("with-text" if tail is not None else "")
+        h = _heading(text, start, a, b, how)
+        blocks.append(h if h is not None else Paragraph(start + a, start + b, text[a:b]))
+        previous = b
+    p = _paragraph(text, start, previous, len(text))
+    if p is not None:
+        blocks.append(p)
+    return blocks
+
+
+def _has_text_after_title(heading: Heading) -> bool:
+    """A heading whose title is an official title with more text after it."""
+    from gaonb_lint.normalize import normalize_label
+
+    title = normalize_label(heading.title)
+    return any(title != key and title.startswith(key) for key in official_format.section_title_keys())
