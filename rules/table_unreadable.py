@@ -5,6 +5,9 @@ what and where: cells the reader could not separate (digits run together in flat
 no column header, a number on a heading row such as `（三）不予公开`, a duplicated row with its own
 numbers, and values that are not numbers of the column's type (`—`, `无`, `1.5`件, `-3` 件).
 
+A placeholder written for zero all over a table (`-`, `—`, `/`) is one finding for the table, at
+the first such cell, with how many cells are written so.
+
 A section whose text holds the labels of its table run into the prose (a crawler joined the
 table to the text) is reported once, at that text: the table is there but cannot be read.
 
@@ -39,6 +42,7 @@ MAX_PER_TABLE = 10
 def check(report, ctx):
     from gaonb_lint.api import locate_tables, table_name
     from gaonb_lint.tables.locate import table_trace
+    from gaonb_lint.tables.values import is_placeholder
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
@@ -52,7 +56,18 @@ def check(report, ctx):
         items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues]
         mt = lt.mapped
         if mt is not None and mt.recognised > 0:
-            items += [(p.start, p.end, p.reason_zh, p.reason_en) for p in mt.problems]
+            problems = list(mt.problems)
+            # A placeholder such as `-` written for zero all over a table is one cause: one finding.
+            by_text = {}
+            for p in problems:
+                if p.reason == "bad-value" and is_placeholder(str(p.params.get("text", ""))):
+                    by_text.setdefault(str(p.params["text"]).strip(), []).append(p)
+            for text, same in by_text.items():
+                if len(same) < 2:
+                    continue
+                problems = [p for p in problems if p not in same]
+                yield ctx.finding((same[0].start, same[0].end), "placeholders", text=text, count=len(same), **names)
+            items += [(p.start, p.end, p.reason_zh, p.reason_en) for p in problems]
         items.sort(key=lambda t: (t[0], t[1]))
         for start, end, zh, en in items[:MAX_PER_TABLE]:
             yield ctx.finding((start, end), "unreadable", reason_zh=zh, reason_en=en, **names)
@@ -72,6 +87,10 @@ RULE = Rule(
         "not-a-table": {"zh": "{table_zh}无法读取：“{heading}”一节中有该表的标签，但它们与正文连在一起，无法识别为表格，不做检查",
                         "en": "{table_en} cannot be read: section “{heading}” holds the table's labels, but run into "
                               "the text, not laid out as a table; it is not checked"},
+        "placeholders": {"zh": "{table_zh}无法准确读取，不做勾稽检查：{count} 个单元格写作 “{text}”，不是数字"
+                                "（若表示 0，请填写 0）",
+                         "en": "{table_en} cannot be read with certainty, so it is not balance-checked: {count} cells "
+                               "are written “{text}”, not a number (write 0 for none)"},
         "more": {"zh": "{table_zh}另有 {count} 处无法准确读取（未逐一列出）",
                  "en": "{table_en} has {count} more places that cannot be read with certainty (not listed)"},
     },

@@ -56,6 +56,11 @@ def looks_like_value(text: str) -> bool:
     return bool(s) and (bool(_NUMBER.match(s)) or s in PLACEHOLDERS)
 
 
+def is_placeholder(text: str) -> bool:
+    """A text written where a number goes to say "none" (``—``, ``-``, ``/``, ``无``)."""
+    return clean(text) in PLACEHOLDERS
+
+
 @lru_cache(maxsize=8192)  # Value is frozen, so a cached one can be shared (perf)
 def parse_value(text: str, vtype: str = "count", unit: Optional[str] = None) -> Value:
     """Parse ``text`` as a ``count`` (non-negative integer), ``delta`` (integer, may be negative)

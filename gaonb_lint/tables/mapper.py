@@ -1,0 +1,201 @@
+"""The state the three table mappers share: label problems from an alignment, reading problems
+from the catalogue, and the one routine that places a row's values under the header columns."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from gaonb_lint.model import Cell, Table
+from gaonb_lint.tables.align import Alignment, Found, suggest
+from gaonb_lint.tables.grid_rows import GridRow, kind_of, row_span, span_of, strip_note
+from gaonb_lint.tables.mapped import (CellKey, ColumnAt, LabelProblem, MappedCell, MappedTable, MappingProblem,
+                                      Position, Where)
+from gaonb_lint.tables.problems import row_name, sentences
+from gaonb_lint.tables.spec import RowSpec, TableSpec, other_version_labels
+from gaonb_lint.tables.values import Value, parse_value
+
+PADDED_LAYOUTS = ("gfm", "html", "docx")
+
+
+class Mapper:
+    """State shared by the three table mappers."""
+
+    def __init__(self, table: Table, spec: TableSpec):
+        self.mt = MappedTable(spec.kind, spec, table)
+        self.spec = spec
+        self.table = table
+        self.padded = table.layout in PADDED_LAYOUTS
+        self.other = other_version_labels(spec.kind, spec.version)
+
+    # -- problems --------------------------------------------------------------------------
+    def problem(self, where: Tuple[int, int], reason: str, **params) -> None:
+        zh, en = sentences(reason, params)
+        self.mt.problems.append(MappingProblem(where[0], where[1], zh, en, reason, params))
+
+    def label_results(self, found: Sequence[Found], official: Sequence[str], al: Alignment, axis: str,
+                      context: str = "", missing_at: Optional[Tuple[int, int]] = None) -> None:
+        """Turn an alignment into label problems."""
+        mt = self.mt
+        for fi, oi in al.pairs.items():
+            f, expected = found[fi], official[oi]
+            where = span_of(f.cells)
+            how = al.how[fi]
+            if how != "fuzzy":
+                mt.recognised += 1
+            written = re.sub(r"\s+", "", f.text)
+            if how == "fuzzy":
+                kind, version = "misspelled", ""
+                if f.norm in self.other:
+                    kind, version = "wrong-version", self.other[f.norm][1]
+                mt.label_problems.append(LabelProblem(kind, axis, where[0], where[1], f.text, expected, context,
+                                                      version, f.cells[0] if len(f.cells) == 1 else None))
+            elif how == "order":
+                prev = official[oi - 1] if oi > 0 else ""
+                mt.label_problems.append(LabelProblem("order", axis, where[0], where[1], f.text, expected,
+                                                      context, "", f.cells[0] if len(f.cells) == 1 else None, prev))
+            if how in ("exact", "order") and written != re.sub(r"\s+", "", expected):
+                mt.label_problems.append(LabelProblem("punctuation", axis, where[0], where[1], f.text, expected,
+                                                      context, "", f.cells[0] if len(f.cells) == 1 else None))
+        for fi, oi in al.duplicate.items():
+            f = found[fi]
+            where = span_of(f.cells)
+            mt.label_problems.append(LabelProblem("duplicate", axis, where[0], where[1], f.text, official[oi],
+                                                  context, "", f.cells[0] if len(f.cells) == 1 else None))
+        for fi in al.extra:
+            f = found[fi]
+            where = span_of(f.cells)
+            version = self.other[f.norm][1] if f.norm in self.other else ""
+            spare = [official[i] for i in al.missing]  # a suggestion only among labels not found
+            mt.label_problems.append(LabelProblem("wrong-version" if version else "extra", axis, where[0], where[1],
+                                                  f.text, suggest(f.text, spare) or "", context, version,
+                                                  f.cells[0] if len(f.cells) == 1 else None))
+        # A missing label is reported where it should be: at the next label found after it.
+        placed = sorted((oi, fi) for fi, oi in al.pairs.items())
+        for oi in al.missing:
+            after = [fi for o, fi in placed if o > oi]
+            if after:
+                where = span_of(found[after[0]].cells)
+            elif placed:
+                where = span_of(found[placed[-1][1]].cells)
+            else:
+                where = missing_at or (self.table.start, self.table.start)
+            before = official[oi - 1] if oi > 0 else ""
+            mt.label_problems.append(LabelProblem("missing", axis, where[0], where[0], "", official[oi],
+                                                  context, after=before, tail=bool(placed) and not after))
+
+    # -- values ----------------------------------------------------------------------------
+    def place(self, row: GridRow, positions: Sequence[Position], name: Dict[str, str],
+              cont: Optional[GridRow] = None,
+              cell_name: Callable[[str], Dict[str, str]] = row_name) -> None:
+        """Read ``row``'s values into the official cells its header ``positions`` (in grid order)
+        name.  A row lined up with the header is read by position; otherwise a row holding
+        exactly as many values as there are columns (blank cells at either end ignored) is read
+        in header order; anything else is a problem, never a guess.  ``cont`` holds the values
+        of a row split in two (labels, then numbers); ``name`` names the row in messages and
+        ``cell_name`` the official row of a cell."""
+        source = cont if cont is not None else row
+        if not positions:
+            if source.nonblank_after_labels():
+                self.problem(row_span(source), "no-columns", **name)
+            return
+        values = self._aligned(row, positions) if cont is None else None
+        if values is None:
+            start = source.last_label + 1 if cont is None else 0
+            region = source.cells[start:]
+            while region and kind_of(region[0]) == "blank":
+                region = region[1:]
+            while region and kind_of(region[-1]) == "blank":
+                region = region[:-1]
+            if len(region) != len(positions):
+                filled = len([c for c in region if kind_of(c) != "blank"])
+                self.problem(row_span(source), "count-mismatch", found=len(region), filled=filled,
+                             columns=len(positions), **name)
+                return
+            values = [(c, p.target) for c, p in zip(region, positions)]
+        for cell, target in values:
+            if target is None:
+                continue  # an extra column: reported as a label problem, not used
+            row_key, col_key = target
+            if col_key not in self.spec.row(row_key).columns:
+                if cell is not None and kind_of(cell) != "blank":
+                    self.problem((cell.start, cell.end), "no-such-cell", col=col_key, **cell_name(row_key))
+                continue
+            if target in self.mt.cells:
+                continue
+            col = self.spec.column(col_key)
+            if cell is None:
+                end = source.cells[-1].end if source.cells else 0
+                parsed, where = Value(None, blank=True), Where(end, end)
+            else:
+                parsed, where = parse_value(strip_note(cell.text), col.type, col.unit), Where(cell.start, cell.end)
+            self.mt.cells[target] = MappedCell(row_key, col_key, col.type, parsed, cell, where)
+            if not parsed.ok:
+                self.problem(where, "bad-value", col=col_key, problem_zh=parsed.problem_zh,
+                             problem_en=parsed.problem_en, text=cell.text if cell is not None else "",
+                             **cell_name(row_key))
+
+    def _aligned(self, row: GridRow, positions: Sequence[Position]
+                 ) -> Optional[List[Tuple[Optional[Cell], Optional[CellKey]]]]:
+        """The row's values read at the header's grid positions, or ``None`` when the row does
+        not line up with the header."""
+        idx = [p.index for p in positions]
+        if min(idx) <= row.last_label:
+            return None
+        pos_set = set(idx)
+        for i, c in row.nonblank_after_labels():
+            if i not in pos_set:
+                return None
+        out: List[Tuple[Optional[Cell], Optional[CellKey]]] = []
+        for p in positions:
+            if p.index < len(row.cells):
+                out.append((row.cells[p.index], p.target))
+            elif self.padded:
+                out.append((None, p.target))
+            else:
+                return None
+        return out
+
+    def label_only(self, row: GridRow, rspec: RowSpec) -> None:
+        """A heading row of the format (no numbers) must not carry numbers."""
+        stray = [c for i, c in row.nonblank_after_labels()]
+        if stray:
+            self.problem(span_of(stray), "numbers-on-heading-row", label=rspec.label)
+
+
+def place_rows(m: Mapper, data: List[GridRow], row_token: Dict[int, int], al: Alignment,
+               columns: Sequence[ColumnAt], spec_rows: Optional[Sequence[RowSpec]] = None,
+               columns_of: Optional[Callable[[GridRow, RowSpec], Optional[Sequence[ColumnAt]]]] = None) -> None:
+    """Place the values of every data row whose label was aligned with an official row
+    (``row_token``: grid row index → index into the aligned labels) under ``columns`` (or the
+    columns ``columns_of`` gives for the row, ``None`` when it cannot be told)."""
+    spec_rows = spec_rows if spec_rows is not None else m.spec.rows
+    i = 0
+    while i < len(data):
+        r = data[i]
+        fi = row_token.get(r.index)
+        if fi is None:
+            if r.nonblank_after_labels() and not r.labels:
+                m.problem(row_span(r), "no-row-label")
+            i += 1
+            continue
+        oi = al.pairs.get(fi)
+        if oi is None:
+            dup = al.duplicate.get(fi)
+            if dup is not None and r.nonblank_after_labels():
+                m.problem(row_span(r), "duplicate-row", label=spec_rows[dup].label)
+            i += 1
+            continue
+        rspec = spec_rows[oi]
+        if not rspec.numeric:
+            m.label_only(r, rspec)
+            i += 1
+            continue
+        cont = None
+        if not r.nonblank_after_labels() and i + 1 < len(data) and not data[i + 1].labels \
+                and data[i + 1].nonblank_after_labels():
+            cont = data[i + 1]  # one row split in two: labels, then numbers
+        cols = columns if columns_of is None else columns_of(r, rspec)
+        if cols is not None:
+            positions = [Position(c.index, (rspec.key, c.key) if c.key is not None else None) for c in cols]
+            m.place(r, positions, row_name(rspec.key), cont)
+        i += 2 if cont is not None else 1
