@@ -45,6 +45,8 @@ _LAZY = {
     "parse_value": "gaonb_lint.tables.values", "relation_instances": "gaonb_lint.tables.relations",
     "evaluate_relations": "gaonb_lint.tables.relations", "Violation": "gaonb_lint.tables.relations",
     "find_publication_date": "gaonb_lint.publication", "Published": "gaonb_lint.publication",
+    "unreadable_date": "gaonb_lint.publication", "table_trace": "gaonb_lint.tables.locate",
+    "is_placeholder": "gaonb_lint.tables.values",
     "table_name": "gaonb_lint.tables.describe", "cell_name": "gaonb_lint.tables.describe",
     "version_name": "gaonb_lint.tables.describe", "violation_params": "gaonb_lint.tables.describe",
     "LABEL_AXIS_NAMES": "gaonb_lint.tables.describe",

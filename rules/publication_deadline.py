@@ -76,8 +76,7 @@ def body_kind(name: str) -> str:
 
 
 def check(report, ctx):
-    from gaonb_lint.api import find_publication_date
-    from gaonb_lint.publication import unreadable_date
+    from gaonb_lint.api import find_publication_date, unreadable_date
 
     if report.year is None:
         return

@@ -51,8 +51,7 @@ def _first_label(lt) -> str:
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables, table_name
-    from gaonb_lint.tables.locate import table_trace
+    from gaonb_lint.api import locate_tables, table_name, table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():

@@ -40,9 +40,7 @@ MAX_PER_TABLE = 10
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables, table_name
-    from gaonb_lint.tables.locate import table_trace
-    from gaonb_lint.tables.values import is_placeholder
+    from gaonb_lint.api import is_placeholder, locate_tables, table_name, table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
