@@ -46,12 +46,12 @@ _LAZY = {
     "evaluate_relations": "gaonb_lint.tables.relations", "Violation": "gaonb_lint.tables.relations",
     "find_publication_date": "gaonb_lint.publication", "Published": "gaonb_lint.publication",
     "unreadable_date": "gaonb_lint.publication", "table_trace": "gaonb_lint.tables.locate",
-    "is_placeholder": "gaonb_lint.tables.values",
+    "is_placeholder": "gaonb_lint.tables.values", "table_cut_off": "gaonb_lint.tables.cut",
     "table_name": "gaonb_lint.tables.describe", "cell_name": "gaonb_lint.tables.describe",
     "version_name": "gaonb_lint.tables.describe", "violation_params": "gaonb_lint.tables.describe",
     "LABEL_AXIS_NAMES": "gaonb_lint.tables.describe",
 }
-_RENAMED = {"relation_instances": "instances", "evaluate_relations": "evaluate"}
+_RENAMED = {"relation_instances": "instances", "evaluate_relations": "evaluate", "table_cut_off": "cut_off"}
 
 
 def __getattr__(name: str) -> Any:

@@ -95,3 +95,28 @@ def find_end_only(text: str) -> Optional[EndOnly]:
     if m and KEYWORDS.search(text[max(0, m.start() - 30): m.end()]):
         return EndOnly(_date(m, "e", None), m.start(), m.end())
     return None
+
+
+# What follows a statistics word when it is meant as a period but is not one (`统计期限为
+# 20241月1日至12月31日`, a date without 年): digits and date words around a range word.
+_DATEISH = r"[0-9０-９〇零○一二三四五六七八九十年月日号.．/\-—–~～\s]"
+UNREADABLE = re.compile(r"(?:统计(?:期限|周期|时间|时限|区间|期间|时段)|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期)"
+                        r"(?:为|是|从|自|[:：])?\s*(?P<text>[0-9０-９〇零○一二三四五六七八九]" + _DATEISH + r"{0,20}"
+                        r"(?:至|到|起至|—|–|~|～)" + _DATEISH + r"{2,20})")
+
+
+@dataclass
+class Unreadable:
+    text: str
+    offset: int
+    end_offset: int
+
+
+def find_unreadable_period(text: str) -> Optional[Unreadable]:
+    """A statistics period that is written but is not a date range that can be read."""
+    for m in UNREADABLE.finditer(text):
+        written = m.group("text").rstrip()
+        if not RANGE.search(written) and not CN_RANGE.search(written):
+            return Unreadable(written, m.start("text"), m.start("text") + len(written))
+    return None
+

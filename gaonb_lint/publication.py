@@ -3,7 +3,8 @@
 Markdown front matter ``published: 2026-01-16`` (also ``date``/``publish_date``/``发布日期``, with
 or without a time, ISO 8601 with an offset too) and an HTML page's ``<meta name="PubDate">`` land
 in ``Report.metadata``; scraped pages carry a line such as ``发布日期:2026-01-16 信息来源:…`` or
-``来源:官塘驿镇 发布时间:2025-01-03`` near the top.  Only those labelled dates count: a date at
+``来源:官塘驿镇 发布时间:2025-01-03`` near the top, or a line that is only a date with a time
+(``• 2025-02-10 15:59``).  Only those labelled dates count: a date at
 the end of the text is the document's signature date, not its publication.
 """
 from __future__ import annotations
@@ -27,6 +28,9 @@ LABEL_ONLY = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]\s*(
 # `2026-03-16T10:00:00+08:00`; the date is taken as written (local to the publisher).
 PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                    r"(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# A line in the page header that is only a date with a time (`• 2025-02-10 15:59`): content
+# systems print the publication time so; a signature date has no time.
+BARE_DATETIME = re.compile(r"^[\s•·\-*]*" + _DAY + r"\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
 
 
@@ -101,7 +105,7 @@ def find_publication_date(report: Report) -> Optional[Published]:
         return Published(d, where[0], where[1], "metadata")
     for block in _header_blocks(report):
         text = report.text[block.start:block.end]
-        m = LABELLED.search(text)
+        m = LABELLED.search(text) or BARE_DATETIME.match(text)
         if m:
             d = _make(*m.groups())
             if d:

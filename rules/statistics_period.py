@@ -6,7 +6,8 @@ Accepted forms include `统计周期为2025年1月1日至12月31日`, `统计期
 in Chinese numerals (`二〇二五年一月一日至十二月三十一日`) and a date broken over lines by text taken
 out of a PDF (`2025` / `年 1 月 1 日`).
 
-Reported: no period at all (or only a dateless `本年度`), an end date alone
+Reported: no period at all (or only a dateless `本年度`), a period written after a statistics
+word that is not a date range (`统计期限为20241月1日至12月31日`), an end date alone
 (`数据统计截至2025年12月31日`), a start other than 1月1日 or an end other than 12月31日, a range
 across two years, and a period in a year other than the report's.
 
@@ -29,6 +30,7 @@ Add to the preamble, with the report year:
 from __future__ import annotations
 
 from gaonb_lint.api import Rule, Table, find_end_only, find_periods
+from gaonb_lint.period import find_unreadable_period
 
 
 def _prose(report):
@@ -91,6 +93,12 @@ def check(report, ctx):
         if e is not None:
             yield ctx.finding((joined.offset(e.offset), joined.offset(e.end_offset)), "end-only", expected=expected)
             return
+    for joined in _prose(report):
+        u = find_unreadable_period(joined.text)
+        if u is not None:
+            yield ctx.finding((joined.offset(u.offset), joined.offset(u.end_offset)), "unreadable",
+                              expected=expected, written=u.text)
+            return
     yield ctx.finding(where, "missing", expected=expected)
 
 
@@ -102,6 +110,8 @@ RULE = Rule(
     messages={
         "missing": {"zh": "未写明统计期限：应写明如 “{expected}”",
                     "en": "no statistics period stated: expected a sentence such as “{expected}”"},
+        "unreadable": {"zh": "统计期限 “{written}” 不是可识别的日期范围：应写明 “{expected}”",
+                       "en": "the statistics period “{written}” is not a date range that can be read: expected “{expected}”"},
         "end-only": {"zh": "统计期限只有截止日期、没有起始日期：应写明 “{expected}”",
                      "en": "the statistics period gives an end date but no start: expected “{expected}”"},
         "two-years": {"zh": "统计期限 {start}至{end} 跨越两个年度：应为 “{expected}”",

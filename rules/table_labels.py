@@ -11,9 +11,9 @@ match); anything else is reported at the cell:
   the three sub-items of `（六）其他处理` in a 2019-format report);
 - a missing row or column (where it should be), an extra one, a duplicate, one out of order.
 
-A table that the end of the text cuts off (the table is the last thing in the text and every
-missing row comes after the last row found) is reported once, where it stops, with the first
-missing label and how many are missing, instead of once per missing row.
+A table that the end of the text cuts off (the table is the last thing in the text and labels
+are missing from its end on) is left to `table-unreadable`, which says once where it stops: the
+labels missing from there, and a label cut in the middle in its last row, are not reported here.
 
 Punctuation-only differences are left to `exact-label-punctuation`. A table that has none of the
 official labels is left to `required-tables`.
@@ -50,30 +50,19 @@ def _fix(report, p, replacement):
     return None
 
 
-def _cut_off(report, table, problems):
-    """The missing row labels of a table that the end of the text cut off: the table is the last
-    thing in the text, and no label found comes after them.  One finding says where it ends."""
-    if report.text[table.end:].strip():
-        return []
-    return [p for p in problems if p.kind == "missing" and p.tail and p.axis in ("row", "title") and p.after]
-
-
 def check(report, ctx):
-    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_name, version_name
+    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_cut_off, table_name, version_name
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
         mt = lt.mapped
         if mt is None or mt.recognised == 0:
             continue
-        names = {"table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
-        cut = _cut_off(report, lt.table, mt.label_problems)
-        if cut:
-            yield ctx.finding((lt.table.end, lt.table.end), "cut-off", last=cut[0].after, first=cut[0].expected,
-                              count=len(cut), **names)
+        cut = table_cut_off(report, lt.table, mt)
+        explained = {id(p) for p in cut.label_problems} if cut is not None else set()
         for p in mt.label_problems:
-            if p.kind == "punctuation" or p in cut:
-                continue
+            if p.kind == "punctuation" or id(p) in explained:
+                continue  # a table cut off by the end of the text: table-unreadable says where
             if p.kind == "missing" and lt.table.issues:
                 continue  # the reader lost part of the table: table-unreadable says so
             what_zh, what_en = LABEL_AXIS_NAMES[p.axis]
@@ -111,9 +100,6 @@ RULE = Rule(
     summary={"zh": "统计表的行、列标签与年报格式一致（不缺、不多、不错、顺序正确）",
              "en": "table row and column labels are the official ones: none missing, extra, misspelled or out of order"},
     messages={
-        "cut-off": {"zh": "{table_zh}在 “{last}” 之后随文本结束而中断：缺少从 “{first}” 起的 {count} 项（文本可能不完整）",
-                    "en": "{table_en} stops after “{last}” where the text ends: the {count} items from “{first}” on are "
-                          "missing (the text may be incomplete)"},
         "misspelled": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 与年报格式不符：是否应为 “{expected}”？",
                        "en": "{table_en}: {what_en} “{found}”{in_en} differs from the format: did you mean “{expected}”?"},
         "wrong-version": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 是{other_zh}的标签，本报告适用{mine_zh}：应为 “{expected}”",

@@ -5,6 +5,10 @@ what and where: cells the reader could not separate (digits run together in flat
 no column header, a number on a heading row such as `（三）不予公开`, a duplicated row with its own
 numbers, and values that are not numbers of the column's type (`—`, `无`, `1.5`件, `-3` 件).
 
+A table that the end of the text cuts off (a crawl or an excerpt that stops inside it) is one
+finding at its last row, saying after which label it stops and how many items are not there;
+what it lacks from there is not reported again, here or by `table-labels`.
+
 A placeholder written for zero all over a table (`-`, `—`, `/`) is one finding for the table, at
 the first such cell, with how many cells are written so.
 
@@ -40,7 +44,7 @@ MAX_PER_TABLE = 10
 
 
 def check(report, ctx):
-    from gaonb_lint.api import is_placeholder, locate_tables, table_name, table_trace
+    from gaonb_lint.api import is_placeholder, locate_tables, table_cut_off, table_name, table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
@@ -51,10 +55,15 @@ def check(report, ctx):
                                   table_zh=table_name(kind, version, "zh"), table_en=table_name(kind, version, "en"))
             continue
         names = {"table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
-        items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues]
         mt = lt.mapped
+        cut = table_cut_off(report, lt.table, mt) if mt is not None and mt.recognised > 0 else None
+        explained = {id(x) for x in cut.problems + cut.issues} if cut is not None else set()
+        if cut is not None:
+            yield ctx.finding((cut.start, cut.end), "cut-off" if cut.last else "cut-off-header",
+                              last=cut.last, count=cut.missing, **names)
+        items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues if id(i) not in explained]
         if mt is not None and mt.recognised > 0:
-            problems = list(mt.problems)
+            problems = [p for p in mt.problems if id(p) not in explained]
             # A placeholder such as `-` written for zero all over a table is one cause: one finding.
             by_text = {}
             for p in problems:
@@ -85,6 +94,12 @@ RULE = Rule(
         "not-a-table": {"zh": "{table_zh}无法读取：“{heading}”一节中有该表的标签，但它们与正文连在一起，无法识别为表格，不做检查",
                         "en": "{table_en} cannot be read: section “{heading}” holds the table's labels, but run into "
                               "the text, not laid out as a table; it is not checked"},
+        "cut-off": {"zh": "{table_zh}在 “{last}” 之后随文本结束而中断：其后 {count} 项未能读取（文本可能不完整），不做勾稽检查",
+                    "en": "{table_en} stops after “{last}” where the text ends: the {count} items after it are not "
+                          "there to read (the text may be incomplete), so it is not balance-checked"},
+        "cut-off-header": {"zh": "{table_zh}在表头中随文本结束而中断：表中各行未能读取（文本可能不完整）",
+                           "en": "{table_en} stops in its header where the text ends: none of its rows is there "
+                                 "to read (the text may be incomplete)"},
         "placeholders": {"zh": "{table_zh}无法准确读取，不做勾稽检查：{count} 个单元格写作 “{text}”，不是数字"
                                 "（若表示 0，请填写 0）",
                          "en": "{table_en} cannot be read with certainty, so it is not balance-checked: {count} cells "

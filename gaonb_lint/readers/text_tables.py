@@ -61,7 +61,7 @@ def blocks_with_tables(text: str, line_blocks: Callable[..., List[Block]], first
     lines = [classify(i, starts[i], raw[i]) for i in range(first, last)]
     blocks: List[Block] = []
     previous = first
-    for a, b in find_regions(lines):
+    for a, b in find_regions(lines, at_end=not "".join(raw[last:]).strip()):
         blocks.extend(line_blocks(text, previous, first + a, starts))
         blocks.append(read_region(lines[a:b], text))
         previous = first + b

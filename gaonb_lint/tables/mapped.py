@@ -71,7 +71,7 @@ class LabelProblem:
     version: str = ""
     cell: Optional[Cell] = None
     after: str = ""  # missing/order: the official label it belongs after
-    tail: bool = False  # missing: no label found comes after it (the table may be cut off there)
+    tail: bool = False  # missing: no label found comes after it (a cut table lacks it from there)
 
 
 @dataclass

@@ -81,7 +81,7 @@ class Mapper:
                 where = missing_at or (self.table.start, self.table.start)
             before = official[oi - 1] if oi > 0 else ""
             mt.label_problems.append(LabelProblem("missing", axis, where[0], where[0], "", official[oi],
-                                                  context, after=before, tail=bool(placed) and not after))
+                                                  context, after=before, tail=not after))
 
     # -- values ----------------------------------------------------------------------------
     def place(self, row: GridRow, positions: Sequence[Position], name: Dict[str, str],

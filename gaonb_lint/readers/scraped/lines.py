@@ -84,7 +84,7 @@ def classify(index: int, start: int, text: str) -> Line:
         # `规章 | 0 | 0 |`, `信息内容 |`: every filled cell is table vocabulary or short; a line
         # of prose that merely contains a pipe is not a row.
         filled = [(c, s) for c, s in zip(cells, segs) if c.text]
-        closed = stripped.endswith("|")
+        closed = stripped.endswith("|") or stripped.startswith("|")  # `信息内容 |`, `| 三、本年度`
         if filled and (closed or (len(filled) >= 2 and any(s is not None for _, s in filled))) and \
                 all(s is not None or _short(c.text) for c, s in filled):
             first = segs[0] if cells and cells[0].text else None

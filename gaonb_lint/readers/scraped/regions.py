@@ -16,8 +16,9 @@ def _is_short_cell(line: Line) -> bool:
     return len(text) <= SHORT_CELL and not _SENTENCE.search(text) and parse_heading(text) is None
 
 
-def find_regions(lines: List[Line]) -> List[Region]:
-    """``[first, last)`` line ranges of tables."""
+def find_regions(lines: List[Line], at_end: bool = False) -> List[Region]:
+    """``[first, last)`` line ranges of tables; ``at_end``: the lines run to the end of the
+    text, so a table there may be cut off (a header with no numbers yet)."""
     n = len(lines)
     tableish = [ln.kind in ("tab", "pipe", "sep", "seg") for ln in lines]
     # A short unknown line followed by a number is a cell too (a label the format does not know).
@@ -52,7 +53,9 @@ def find_regions(lines: List[Line]) -> List[Region]:
             regions.pop()
         regions.append((a, b))
         i = b
-    return [r for part in regions for r in _split_by_table(lines, part) if _worth_a_table(lines, r)]
+    out = [r for part in regions for r in _split_by_table(lines, part)]
+    last = max((i for i, ln in enumerate(lines) if ln.kind != "blank"), default=-1)
+    return [r for r in out if _worth_a_table(lines, r, at_end and r[1] - 1 >= last)]
 
 
 def _unique_table(label: str) -> Optional[str]:
@@ -82,9 +85,10 @@ def _split_by_table(lines: List[Line], region: Region) -> List[Region]:
     return out
 
 
-def _worth_a_table(lines: List[Line], region: Region) -> bool:
+def _worth_a_table(lines: List[Line], region: Region, ends_text: bool = False) -> bool:
     a, b = region
     labels = sum(len(line_labels(lines[i])) for i in range(a, b))
     numbers = sum(line_numbers(lines[i]) for i in range(a, b))
-    # A table whose blank cells were all dropped has labels only (LABEL_ONLY_TABLE of them).
-    return (labels >= 2 and numbers >= 1) or labels >= LABEL_ONLY_TABLE
+    # A table whose blank cells were all dropped has labels only (LABEL_ONLY_TABLE of them); a
+    # table the end of the text cuts off in its header has no numbers yet.
+    return (labels >= 2 and (numbers >= 1 or ends_text)) or labels >= LABEL_ONLY_TABLE
