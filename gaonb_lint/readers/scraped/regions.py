@@ -53,8 +53,14 @@ def find_regions(lines: List[Line], at_end: bool = False) -> List[Region]:
             regions.pop()
         regions.append((a, b))
         i = b
-    out = [r for part in regions for r in _split_by_table(lines, part)]
     last = max((i for i, ln in enumerate(lines) if ln.kind != "blank"), default=-1)
+    if at_end and regions:
+        # A cell the end of the text cut short (`上`, `行`) is the last line of the table there.
+        a, b = regions[-1]
+        rest = [i for i in range(b, last + 1) if lines[i].kind != "blank"]
+        if len(rest) == 1 and lines[rest[0]].kind == "other" and _is_short_cell(lines[rest[0]]):
+            regions[-1] = (a, last + 1)
+    out = [r for part in regions for r in _split_by_table(lines, part)]
     return [r for r in out if _worth_a_table(lines, r, at_end and r[1] - 1 >= last)]
 
 

@@ -17,7 +17,8 @@ from gaonb_lint.readers.scraped.vocab import places, row_label_of, table_vocab
 @dataclass
 class Token:
     """A cell candidate: ``kind`` is ``label`` (a whole official label), ``fragment``, ``other``
-    (unknown text), ``number`` (a value standing alone) or ``run`` (digits run together)."""
+    (unknown text), ``number`` (a value standing alone), ``run`` (digits run together) or
+    ``blank`` (an empty cell written as a lone ``|``)."""
 
     kind: str
     start: int
@@ -104,7 +105,7 @@ def rows_from_tokens(tokens: List[Token], flattened: bool) -> List[Row]:
     rows: List[Row] = []
     row = Row()
     for t in tokens:
-        if t.kind in ("number", "run"):
+        if t.kind in ("number", "run", "blank"):
             # Flattened text keeps one source row per line: digits starting a new line after
             # values begin a new (label-less) row.
             if flattened and row.values and t.line != row.values[-1].line:
@@ -150,9 +151,17 @@ def split_header(vocab: Optional[tv.TableVocab], labels: List[Token]) -> List[Li
 
 
 def tokens_of(lines: Sequence[Line], text: str) -> List[Token]:
+    """The cell candidates of the lines.  Where cells end in ``|`` on their own line
+    (``信息内容 |``), a line holding a single ``|`` is an empty cell (``blank``); where cells stand
+    bare, it only closes the cell above it; longer runs of pipes end a row and are skipped."""
+    closed = sum(1 for ln in lines if ln.kind == "pipe") > sum(1 for ln in lines if ln.kind == "seg")
     tokens: List[Token] = []
     for ln in lines:
-        if ln.kind not in ("blank", "sep"):
+        if ln.kind == "sep":
+            if closed and ln.text.strip() == "|":
+                s = ln.start + ln.text.index("|")
+                tokens.append(Token("blank", s, s, "", "", ln.index))
+        elif ln.kind != "blank":
             tokens.extend(tokens_of_line(ln, text))
     return tokens
 
@@ -199,9 +208,23 @@ def _bands(vocab, labels: List[Token]) -> List[Tuple[bool, List[Token]]]:
     return out
 
 
+def _blank_cells(vocab, tokens: List[Token]) -> List[Token]:
+    """Keep an empty cell only where a value goes: after a row label or another value."""
+    out: List[Token] = []
+    for t in tokens:
+        if t.kind == "blank":
+            prev = out[-1] if out else None
+            if prev is None or not (prev.kind in ("number", "run", "blank")
+                                    or row_label_of(vocab, prev.norm) is not None):
+                continue
+        out.append(t)
+    return out
+
+
 def read_unmarked(lines: List[Line], text: str, flattened: bool, values: ValueReader) -> Reading:
     tokens = merge_fragments(tokens_of(lines, text), text)
     vocab = table_vocab([t.norm for t in tokens if t.kind == "label"])
+    tokens = _blank_cells(vocab, tokens)
     reading = Reading()
     leaves_seen = 0
     for row in rows_from_tokens(tokens, flattened):

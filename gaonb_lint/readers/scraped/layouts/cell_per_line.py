@@ -1,5 +1,5 @@
-"""``cell-per-line``: every cell on its own line (or ending in ``|`` with no separator lines),
-rows not marked.  A blank cell leaves no trace, so a row must have exactly as many values as the
+"""``cell-per-line``: every cell on its own line (or ending in ``|`` with no separator lines, or
+followed by a line holding only ``|``), rows not marked.  A blank cell leaves no trace, so a row must have exactly as many values as the
 header has columns, or none at all (every cell blank)."""
 from __future__ import annotations
 

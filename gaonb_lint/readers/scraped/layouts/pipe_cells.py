@@ -1,5 +1,5 @@
-"""``pipe``: one cell per line ending in ``|``, rows separated by a line made only of pipes
-(``|``, ``|||``), rows padded with extra ``|`` to the table's width (``0 | ||``); a cell
+"""``pipe``: one cell per line ending in ``|``, each row opened by a line made only of pipes
+(``|``, ``|||``; the table starts with one), rows padded with extra ``|`` to the table's width (``0 | ||``); a cell
 continued over lines without its ``|`` is one cell."""
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ KEEPS_COLUMNS = False
 def claims(lines: List[Line]) -> bool:
     seps = sum(1 for ln in lines if ln.kind == "sep")
     pipes = [ln for ln in lines if ln.kind == "pipe"]
-    if not seps or (len(pipes) + seps) * 2 < len(lines):
+    # Rows are marked only when a separator opens the table (and so every row); elsewhere a
+    # lone `|` is an empty cell, and the rows are found cell by cell (cell-per-line).
+    if not seps or not pipes or lines[0].kind != "sep" or (len(pipes) + seps) * 2 < len(lines):
         return False
     return sum(1 for ln in pipes if ln.filled() >= 2) * 2 < len(pipes)
 

@@ -14,8 +14,8 @@ KEEPS_COLUMNS = False  # scrapers move the padding of spanning header cells to t
 
 def claims(lines: List[Line]) -> bool:
     pipes = [ln for ln in lines if ln.kind == "pipe"]
-    if (len(pipes) + sum(1 for ln in lines if ln.kind == "sep")) * 2 < len(lines):
-        return False
+    if not pipes or (len(pipes) + sum(1 for ln in lines if ln.kind == "sep")) * 2 < len(lines):
+        return False  # cells on lines of their own between `|` lines are read cell by cell
     rows = sum(1 for ln in pipes if ln.filled() >= 2)
     return rows * 2 >= len(pipes)
 
