@@ -63,7 +63,10 @@ def check(report, ctx):
                               last=cut.last, count=cut.missing, **names)
         items = [(i.start, i.end, i.reason_zh, i.reason_en) for i in lt.table.issues if id(i) not in explained]
         if mt is not None and mt.recognised > 0:
-            problems = [p for p in mt.problems if id(p) not in explained]
+            # A row the reader could not read is its issue; the mapper's view of it adds nothing.
+            read_issues = [i for i in lt.table.issues if id(i) not in explained]
+            problems = [p for p in mt.problems if id(p) not in explained
+                        and not any(i.start < p.end and p.start < i.end for i in read_issues)]
             # A placeholder such as `-` written for zero all over a table is one cause: one finding.
             by_text = {}
             for p in problems:

@@ -36,8 +36,7 @@ def read_region(lines: List[Line], text: str) -> Table:
         lay_out_headers(reading.rows)
     issues: List[TableIssue] = []
     for issue in reading.issues:  # one issue for a run of rows that fail for the same reason
-        if issues and issues[-1].reason_en == issue.reason_en and \
-                text.count("\n", issues[-1].end, issue.start) <= 1:
+        if issues and issues[-1].reason_en == issue.reason_en and not text[issues[-1].end:issue.start].strip():
             issues[-1].end = issue.end
         else:
             issues.append(issue)

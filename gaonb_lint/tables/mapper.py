@@ -90,7 +90,8 @@ class Mapper:
         """Read ``row``'s values into the official cells its header ``positions`` (in grid order)
         name.  A row lined up with the header is read by position; otherwise a row holding
         exactly as many values as there are columns (blank cells at either end ignored) is read
-        in header order; anything else is a problem, never a guess.  ``cont`` holds the values
+        in header order, and a row with no value at all is blank in every column; anything else
+        is a problem, never a guess.  ``cont`` holds the values
         of a row split in two (labels, then numbers); ``name`` names the row in messages and
         ``cell_name`` the official row of a cell."""
         source = cont if cont is not None else row
@@ -101,17 +102,28 @@ class Mapper:
         values = self._aligned(row, positions) if cont is None else None
         if values is None:
             start = source.last_label + 1 if cont is None else 0
-            region = source.cells[start:]
-            while region and kind_of(region[0]) == "blank":
-                region = region[1:]
-            while region and kind_of(region[-1]) == "blank":
-                region = region[:-1]
-            if len(region) != len(positions):
+            region = self._trimmed(source.cells[start:])
+            if not region:  # every cell of the row is blank, however many there are: certain
+                values = [(None, p.target) for p in positions]
+            elif len(region) != len(positions):
                 filled = len([c for c in region if kind_of(c) != "blank"])
                 self.problem(row_span(source), "count-mismatch", found=len(region), filled=filled,
                              columns=len(positions), **name)
                 return
-            values = [(c, p.target) for c, p in zip(region, positions)]
+            else:
+                values = [(c, p.target) for c, p in zip(region, positions)]
+        self._read(source, values, cell_name)
+
+    @staticmethod
+    def _trimmed(region: List[Cell]) -> List[Cell]:
+        """``region`` without blank cells at either end (padding, a merged label column)."""
+        while region and kind_of(region[0]) == "blank":
+            region = region[1:]
+        while region and kind_of(region[-1]) == "blank":
+            region = region[:-1]
+        return region
+
+    def _read(self, source: GridRow, values, cell_name: Callable[[str], Dict[str, str]]) -> None:
         for cell, target in values:
             if target is None:
                 continue  # an extra column: reported as a label problem, not used

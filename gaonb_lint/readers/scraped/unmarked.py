@@ -12,6 +12,7 @@ from gaonb_lint.readers import table_vocab as tv
 from gaonb_lint.readers.scraped.lines import CellText, Line
 from gaonb_lint.readers.scraped.reading import Reading
 from gaonb_lint.readers.scraped.vocab import places, row_label_of, table_vocab
+from gaonb_lint.tables.values import is_placeholder
 
 
 @dataclass
@@ -58,7 +59,9 @@ def tokens_of_line(line: Line, text: str) -> List[Token]:
         if pieces is None:
             s = base + len(body) - len(body.lstrip())
             b = body.strip()
-            out.append(Token("other", s, s + len(b), b, tv.normalize_with_map(b)[0], line.index))
+            # `/`, `—`, `无` written where a number goes: a value (the mapper reports it), not a label.
+            kind = "number" if is_placeholder(b) else "other"
+            out.append(Token(kind, s, s + len(b), b, tv.normalize_with_map(b)[0], line.index))
             continue
         for p in pieces:
             s, e = base + p.start, base + p.end

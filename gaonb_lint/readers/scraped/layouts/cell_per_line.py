@@ -27,6 +27,9 @@ def values(vocab: Optional[tv.TableVocab], own: List[unmarked.Token], found: Lis
         return [], None
     if own and row_label_of(vocab, own[-1].norm) is False:
         return [], issue(list(own) + list(found), "lost-sub-row")
+    extra = len(found) - expected if expected else 0
+    if extra > 0 and all(t.kind == "blank" for t in found[:extra]):
+        found = found[extra:]  # empty label cells (a third label column left blank), not values
     if expected and len(found) != expected:
         return [], issue(list(own) + list(found), "count-mismatch", found=len(found), expected=expected)
     return [t.cell() for t in found], None

@@ -23,17 +23,24 @@ def claims(lines: List[Line]) -> bool:
 
 
 def read(lines: List[Line], text: str) -> Reading:
+    """A run of lone ``|`` lines: all but the last are empty cells of the row before (``0 |`` /
+    ``|`` / ``|``: a last cell left blank), the last opens the next row."""
     reading = Reading()
     row: List[CellText] = []
     pending: Optional[int] = None  # start of a cell continued over lines
-    started = False
+    seps: List[Line] = []  # the separator lines read since the last cell
     for ln in lines:
         if ln.kind == "sep":
-            if started and (row or pending is not None):
-                reading.rows.append(row)
-            row, pending, started = [], None, True
+            seps.append(ln)
             continue
-        started = True
+        if seps:
+            for sep in seps[:-1]:
+                if row and sep.text.strip() == "|":
+                    at = sep.start + sep.text.index("|")
+                    row.append(CellText(at, at, ""))
+            if row or pending is not None:
+                reading.rows.append(row)
+            row, pending, seps = [], None, []
         if ln.kind != "pipe" or not ln.text.rstrip().endswith("|"):
             if pending is None:
                 pending = ln.start + len(ln.text) - len(ln.text.lstrip())
