@@ -112,11 +112,21 @@ class Unreadable:
     end_offset: int
 
 
+# An end date after 数据…截止/截至 that is not a date (`所列数据截止日期为20251231日`).
+UNREADABLE_END = re.compile(r"(?:数据|统计)[^。；\n]{0,6}(?:截止|截至)(?:日期|时间)?(?:为|是|到|至|[:：])?\s*"
+                            r"(?P<text>[0-9０-９][0-9０-９年月日号.．/\-]{3,20})")
+_A_DATE = re.compile(_Y.format(p="e") + _MD.format(p="e"))
+
+
 def find_unreadable_period(text: str) -> Optional[Unreadable]:
-    """A statistics period that is written but is not a date range that can be read."""
+    """A statistics period (or its end date) that is written but cannot be read as dates."""
     for m in UNREADABLE.finditer(text):
         written = m.group("text").rstrip()
         if not RANGE.search(written) and not CN_RANGE.search(written):
             return Unreadable(written, m.start("text"), m.start("text") + len(written))
+    for m in UNREADABLE_END.finditer(text):
+        written = m.group("text")
+        if not _A_DATE.search(written):
+            return Unreadable(written, m.start("text"), m.end("text"))
     return None
 

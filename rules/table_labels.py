@@ -11,6 +11,10 @@ match); anything else is reported at the cell:
   the three sub-items of `（六）其他处理` in a 2019-format report);
 - a missing row or column (where it should be), an extra one, a duplicate, one out of order.
 
+A table laid out in the other format version as a whole (at least three of that version's
+labels, and at least half of the table's label problems) is one finding for the table, not one
+per label.
+
 A table that the end of the text cuts off (the table is the last thing in the text and labels
 are missing from its end on) is left to `table-unreadable`, which says once where it stops: the
 labels missing from there, and a label cut in the middle in its last row, are not reported here.
@@ -50,6 +54,19 @@ def _fix(report, p, replacement):
     return None
 
 
+OTHER_VERSION_TABLE = 3  # labels of the other format version that make a table the other version's
+
+
+def _other_version_table(problems):
+    """The first wrong-version label when the table is laid out in the other format version:
+    at least ``OTHER_VERSION_TABLE`` such labels, and at least half of its label problems."""
+    counted = [p for p in problems if p.kind != "punctuation"]
+    other = [p for p in counted if p.kind == "wrong-version"]
+    if len(other) >= OTHER_VERSION_TABLE and len(other) * 2 >= len(counted):
+        return min(other, key=lambda p: p.start)
+    return None
+
+
 def check(report, ctx):
     from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_cut_off, table_name, version_name
 
@@ -60,6 +77,15 @@ def check(report, ctx):
             continue
         cut = table_cut_off(report, lt.table, mt)
         explained = {id(p) for p in cut.label_problems} if cut is not None else set()
+        other = _other_version_table(mt.label_problems)
+        if other is not None:
+            # The whole table is the other version's: one cause, one finding for the table.
+            yield ctx.finding((lt.table.start, lt.table.start), "other-version-table",
+                              table_zh=table_name(kind, version, "zh"), table_en=table_name(kind, version, "en"),
+                              other_zh=version_name(other.version, "zh"), other_en=version_name(other.version, "en"),
+                              mine_zh=version_name(version, "zh"), mine_en=version_name(version, "en"),
+                              example=other.found, count=sum(1 for p in mt.label_problems if p.kind == "wrong-version"))
+            continue
         for p in mt.label_problems:
             if p.kind == "punctuation" or id(p) in explained:
                 continue  # a table cut off by the end of the text: table-unreadable says where
@@ -100,6 +126,10 @@ RULE = Rule(
     summary={"zh": "统计表的行、列标签与年报格式一致（不缺、不多、不错、顺序正确）",
              "en": "table row and column labels are the official ones: none missing, extra, misspelled or out of order"},
     messages={
+        "other-version-table": {"zh": "{table_zh}是{other_zh}的表格（有 {count} 个该版本的标签，如 “{example}”），"
+                                      "本报告适用{mine_zh}：应换用{mine_zh}的表格",
+                                "en": "{table_en} is laid out in {other_en} ({count} of its labels, e.g. “{example}”); "
+                                      "this report follows {mine_en}: use that version's table"},
         "misspelled": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 与年报格式不符：是否应为 “{expected}”？",
                        "en": "{table_en}: {what_en} “{found}”{in_en} differs from the format: did you mean “{expected}”?"},
         "wrong-version": {"zh": "{table_zh}{in_zh}{what_zh} “{found}” 是{other_zh}的标签，本报告适用{mine_zh}：应为 “{expected}”",
