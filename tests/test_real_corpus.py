@@ -25,18 +25,18 @@ _spec.loader.exec_module(score_real_corpus)
 THRESHOLDS = {
     "required-sections": (0.83, 1.00),
     "required-tables": (0.11, 1.00),
-    "table-labels": (0.01, 0.40),
+    "table-labels": (0.00, 0.40),
     "balance": (1.00, 1.00),
     "fee-statement": (1.00, 1.00),
-    "statistics-period": (0.91, 0.91),
-    "table-unreadable": (0.58, 0.29),
+    "statistics-period": (0.92, 0.92),
+    "table-unreadable": (0.57, 0.32),
     "report-year": (1.00, 1.00),
     "publication-deadline": (0.50, 0.50),
     "format-version": (1.00, 1.00),
     "exact-label-punctuation": (1.00, 1.00),
 }
 # The corpus only grows: documents are never dropped to make a score go up.
-MIN_DOCUMENTS = 67
+MIN_DOCUMENTS = 70
 
 
 @pytest.fixture(scope="module")
