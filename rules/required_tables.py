@@ -66,7 +66,8 @@ def check(report, ctx):
             if table_trace(lt.section, kind) is not None:
                 continue  # the table is there but not readable: table-unreadable says so
             yield ctx.finding(lt.section.heading, "missing", **params)
-        elif lt.mapped is not None and lt.mapped.recognised == 0:
+        elif lt.mapped is not None and lt.mapped.recognised == 0 and not lt.table.issues:
+            # A table the reader could not read (table-unreadable says why) is not "another table".
             yield ctx.finding((lt.table.start, lt.table.start), "unrecognised", **params)
 
 

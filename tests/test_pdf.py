@@ -271,3 +271,102 @@ def test_a_real_wps_report_is_read_as_printed():
     assert ("balance", 4) in found  # table 四: 总计 0 beside 10 + 1
     assert not any(d["rule"] in ("required-sections", "statistics-period", "report-title")
                    for d in doc["diagnostics"])
+
+
+# -- geometry, on hand-made rules (pdf_layout and the page-break join) -------------------------
+
+def _box_rules(xs, ys, missing=()):
+    """The rules of a full grid on ``xs`` × ``ys``, less the cell sides in ``missing``:
+    ("v", row, boundary) or ("h", boundary, col)."""
+    from gaonb_lint.readers.pdf_layout import Rule
+
+    rules = []
+    for i, y in enumerate(ys):
+        for j in range(len(xs) - 1):
+            if ("h", i, j) not in missing:
+                rules.append(Rule(True, y, xs[j], xs[j + 1]))
+    for j, x in enumerate(xs):
+        for i in range(len(ys) - 1):
+            if ("v", i, j) not in missing:
+                rules.append(Rule(False, x, ys[i], ys[i + 1]))
+    return rules
+
+
+def _chars(text, x, y, size=10.0):
+    from gaonb_lint.readers.pdf_layout import Char
+
+    return [Char(ch, x + k * size, y, x + (k + 1) * size, y + size, size) for k, ch in enumerate(text)]
+
+
+def test_merged_cells_are_read_from_missing_rules():
+    from gaonb_lint.readers.pdf_layout import fill_grid, find_grids
+
+    xs, ys = [0, 100, 150, 200], [0, 20, 40, 60]
+    # row 0: one cell over the three columns; column 0: one cell over rows 1 and 2
+    missing = {("v", 0, 1), ("v", 0, 2), ("h", 2, 0)}
+    (g,) = find_grids(_box_rules(xs, ys, missing))
+    fill_grid(g, _chars("信息内容", 60, 5) + _chars("行政许可", 5, 30) + _chars("12", 110, 25) + _chars("3", 160, 45))
+    assert g.rows() == [["信息内容", "", ""], ["行政许可", "12", ""], ["", "", "3"]]
+    assert g.problems == []
+
+
+def test_a_merged_area_that_is_not_a_rectangle_is_a_problem():
+    from gaonb_lint.readers.pdf_layout import find_grids
+
+    xs, ys = [0, 50, 100], [0, 20, 40]
+    # an L: (0,0)+(0,1)+(1,0) joined, (1,1) alone
+    (g,) = find_grids(_box_rules(xs, ys, {("v", 0, 1), ("h", 1, 0)}))
+    assert g.problems and "边界" in g.problems[0][2]
+
+
+def test_text_across_a_rule_is_a_problem():
+    from gaonb_lint.readers.pdf_layout import fill_grid, find_grids
+
+    (g,) = find_grids(_box_rules([0, 50, 100], [0, 20]))
+    fill_grid(g, _chars("规章", 40, 5))  # 规 at 40–50, 章 at 50–60: fine; move it half a character
+    assert g.problems == []
+    (g,) = find_grids(_box_rules([0, 50, 100], [0, 20]))
+    fill_grid(g, _chars("规章", 45, 5))
+    assert g.problems and "跨越" in g.problems[0][2]
+
+
+def test_a_frame_or_a_single_rule_is_not_a_table():
+    from gaonb_lint.readers.pdf_layout import Rule, find_grids
+
+    assert find_grids([Rule(True, 10, 0, 100)]) == []
+    assert find_grids(_box_rules([0, 100], [0, 50])) == []  # one box, one cell
+
+
+def _piece(rows, tail, page):
+    from gaonb_lint.readers.pdf import Piece
+
+    return Piece([0, 100, 150, 200], [list(r) for r in rows], [page] * len(rows), [], tail, 0, 100)
+
+
+def test_a_row_broken_by_the_page_is_joined_only_when_its_text_runs_on():
+    from gaonb_lint.readers.pdf import _join_tables
+
+    head = [["信息内容", "本年", "本年"]]
+    a = _piece(head + [["2.其他法律行政", "0", "0"]], {0: (1, True), 1: (1, False), 2: (1, False)}, 3)
+    b = _piece(head + [["法规禁止公开", "", ""], ["3.危及“三安全一稳定”", "1", "0"]], {0: (2, False)}, 4)
+    _join_tables(a, b, [0, 1, 2])
+    assert a.rows == head + [["2.其他法律行政法规禁止公开", "0", "0"], ["3.危及“三安全一稳定”", "1", "0"]]
+    assert a.pages == [3, 3, 4]
+    # the cell's last line did not reach its edge: a row of its own (the mapping decides)
+    a = _piece(head + [["2.重复申请", "0", "0"]], {0: (1, False), 1: (1, False), 2: (1, False)}, 3)
+    b = _piece(head + [["（六）其他处理", "", ""]], {0: (1, False)}, 4)
+    _join_tables(a, b, [0, 1, 2])
+    assert a.rows == head + [["2.重复申请", "0", "0"], ["（六）其他处理", "", ""]]
+
+
+def test_a_table_without_rules_is_one_unreadable_finding_not_a_guess():
+    md = check_source((EXAMPLES_DIR / "mistakes-2025.md").read_text(encoding="utf-8"))
+    doc = check_json(pdf("unruled.pdf"))
+    tables = {"table-labels", "balance", "table-unreadable", "required-tables"}
+    assert _findings(d for d in doc["diagnostics"] if d["rule"] not in tables) == \
+        _findings(d for d in md if d["rule"] not in tables)
+    unreadable = [d for d in doc["diagnostics"] if d["rule"] in tables]
+    assert [(d["rule"], d["page"]) for d in unreadable] == [("table-unreadable", 2), ("table-unreadable", 3),
+                                                           ("table-unreadable", 5)]
+    report = read_pdf("unruled.pdf")
+    assert all(not t.rows and not t.readable for t in report.tables())

@@ -12,7 +12,10 @@ exported to PDF by LibreOffice, as a Word/WPS "save as PDF" would.  From those:
 - ``restricted.pdf``: the compliant report with an owner password only (printing/copying
   restrictions, opens without a password — as many published reports are);
 - ``damaged-table.pdf``: the compliant report with one row of table 二 missing its inner
-  vertical rules, so two numbers share one ruled cell.
+  vertical rules, so two numbers share one ruled cell;
+- ``unruled.pdf``: the report with mistakes, its tables without any rules;
+- ``period-break.pdf``: the compliant report with words added so that the period sentence
+  breaks between ``2025`` and ``年1月1日``.
 
 Needs LibreOffice Writer, poppler-utils, qpdf and the Noto CJK fonts (Debian:
 ``apt-get install -y libreoffice-writer-nogui poppler-utils qpdf fonts-noto-cjk``) and
@@ -125,7 +128,7 @@ def _column_widths(table, rows, total) -> None:
             cell.width = label_w if label[c] else value_w
 
 
-def build_docx(md: str, running_title: bool, footer: str, damaged: bool = False):
+def build_docx(md: str, running_title: bool, footer: str, damaged: bool = False, ruled: bool = True):
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -166,7 +169,7 @@ def build_docx(md: str, running_title: bool, footer: str, damaged: bool = False)
             w = max(len(r) for r in rows)
             rows = [r + [""] * (w - len(r)) for r in rows]
             t = d.add_table(rows=len(rows), cols=w)
-            t.style = d.styles["Table Grid"]
+            t.style = d.styles["Table Grid" if ruled else "Normal Table"]
             for r, row in enumerate(rows):
                 for c, text in enumerate(row):
                     p = t.cell(r, c).paragraphs[0]
@@ -238,6 +241,8 @@ def main() -> int:
         period = compliant.replace(PERIOD_FROM, PERIOD_TO, 1)
         assert period != compliant
         to_pdf(build_docx(period, True, "- {PAGE} -"), OUT / "period-break.pdf", work)
+        # Tables laid out without any rules (borderless): their cells cannot be told apart.
+        to_pdf(build_docx(mistakes, False, "- {PAGE} -", ruled=False), OUT / "unruled.pdf", work)
         scanned(OUT / "compliant-2025.pdf", OUT / "scanned.pdf", work)
         subprocess.run(["qpdf", "--encrypt", "open-sesame", "owner-pw", "256", "--",
                         str(OUT / "compliant-2025.pdf"), str(OUT / "encrypted.pdf")], check=True)

@@ -78,6 +78,7 @@ class Piece:
     tail: Dict[int, Tuple[int, bool]]  # column → (row holding the text, text reaches the cell's right)
     top: float
     bottom: float
+    ruled: bool = True  # False: lines of a table drawn without rules, whose cells are not known
 
     @classmethod
     def from_grid(cls, grid: Grid, page: int) -> "Piece":
@@ -404,6 +405,47 @@ def _flow(pages: List[Page]) -> Flow:
     return flow
 
 
+_UNRULED = ("表格没有表格线，无法确定哪些文字属于哪个单元格",
+            "the table is drawn without rules: which text belongs to which cell cannot be told")
+
+
+def _unruled_tables(flow: Flow) -> None:
+    """Lines with wide gaps (a table drawn without rules), with the short lines between them (cell
+    text wrapped onto the next line), become one table marked unreadable: without rules which
+    text belongs to which cell is a guess."""
+    out: List[Union[Para, Piece]] = []
+    run: List[Para] = []
+
+    def close() -> None:
+        if sum("\t" in p.text for p in run) >= 2:
+            rows = [p.text.split("\t") for p in run]
+            width = max(len(r) for r in rows)
+            rows = [[c.strip() for c in r] + [""] * (width - len(r)) for r in rows]
+            pages = [p.pages[0][1] for p in run]
+            out.append(Piece([0.0] * (width + 1), rows, pages, [(0, 0, *_UNRULED)], {}, 0.0, 0.0, ruled=False))
+        else:
+            out.extend(run)
+        run.clear()
+
+    def flush() -> None:
+        trailing: List[Para] = []
+        while run and "\t" not in run[-1].text:  # short lines after the last row stay prose
+            trailing.insert(0, run.pop())
+        close()
+        out.extend(trailing)
+
+    for block in flow.blocks:
+        if isinstance(block, Para) and ("\t" in block.text or (
+                run and len(block.text) <= 20 and not block.text.endswith(_SENTENCE_END)
+                and _HEADING_START.match(block.text) is None)):
+            run.append(block)
+            continue
+        flush()
+        out.append(block)
+    flush()
+    flow.blocks = out
+
+
 # -- the report -----------------------------------------------------------------------------
 
 def _open(path: str, data: bytes):
@@ -463,6 +505,7 @@ def read_pdf(path: str, data: bytes) -> Report:
     pages = read_pages(path, data)
     _drop_running_lines(pages)
     flow = _flow(pages)
+    _unruled_tables(flow)
 
     lines: List[str] = []
     starts: List[int] = []
@@ -500,6 +543,12 @@ def read_pdf(path: str, data: bytes) -> Report:
     previous = 0
     for first, piece in tables:
         blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, first))
+        last = first + len(piece.rows) - 1
+        end = starts[last] + len(lines[last]) if piece.rows else starts[first]
+        if not piece.ruled:  # the lines are shown as they are; no cell is made up
+            blocks.append(Table(starts[first], end, [], "pdf", [TableIssue(starts[first], end, *piece.problems[0][2:])]))
+            previous = first + len(piece.rows)
+            continue
         rows: List[List[Cell]] = []
         for r, cells in enumerate(piece.rows):
             at = starts[first + r]
@@ -514,8 +563,6 @@ def read_pdf(path: str, data: bytes) -> Report:
             if 0 <= r < len(rows) and 0 <= c < len(rows[r]):
                 cell = rows[r][c]
                 issues.append(TableIssue(cell.start, max(cell.end, cell.start + 1), zh, en))
-        last = first + len(piece.rows) - 1
-        end = starts[last] + len(lines[last]) if piece.rows else starts[first]
         blocks.append(Table(starts[first], end, rows, "pdf", issues))
         previous = first + len(piece.rows)
     blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(lines)))
