@@ -201,7 +201,18 @@ def _explain(args, lang: str) -> int:
     summary = rule.summary.get(lang) or rule.summary["zh"]
     sys.stdout.write(f"# {rule.slug} ({rule.code})\n\n{summary}\n\n"
                      f"Default severity: {rule.severity}. Plugin: {rule.plugin}.\n\n{rule.doc.strip()}\n")
+    if rule.options:
+        sys.stdout.write("\n## Options\n\n" + "".join(_option_line(rule.slug, o, lang) for o in rule.options))
     return EXIT_CLEAN
+
+
+def _option_line(slug: str, option, lang: str) -> str:
+    """One declared option as ``explain`` lists it: name, type, default, allowed values, doc."""
+    allowed = f"; {'可选值' if lang == 'zh' else 'one of'}: {', '.join(map(str, option.allowed))}" if option.allowed else ""
+    default = f"{'默认' if lang == 'zh' else 'default'} {json.dumps(option.default, ensure_ascii=False)}"
+    doc = option.doc.get(lang) or option.doc["zh"]
+    return (f"- `{option.name}` ({option.type.__name__}; {default}{allowed}): {doc}\n"
+            f"  `[tool.gaonb-lint.rules.{slug}] {option.name} = …`\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,7 +43,7 @@ SEVERITIES = ("error", "warning", "info")
 KEYS = {
     "select": list, "ignore": list, "extend-ignore": list, "severity": dict, "per-file-ignores": dict,
     "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
-    "max-file-size": (int, str), "rules": dict,
+    "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list,
 }
 
 
@@ -61,6 +61,14 @@ class Config:
     lang: Optional[str] = None
     max_file_size: int = 10 * 1024 * 1024
     rules: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    plugins: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    disable_plugins: List[str] = field(default_factory=list)
+    text: str = field(default="", repr=False)  # the file's text, to name the line of a bad option
+    prefix: str = ""  # "tool.gaonb-lint." in a pyproject.toml
+
+    def line_of(self, table: str, key: Optional[str] = None) -> int:
+        """The line of ``[…table]`` (or of ``key`` inside it) in the file; 1 when not found."""
+        return _table_key_line(self.text, table, key)
 
     def relpath(self, path: str) -> str:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -101,6 +109,23 @@ def _key_line(text: str, key: str) -> int:
     if m is None:
         m = re.search(r"^\s*\[[^\]]*" + re.escape(leaf) + r"[^\]]*\]", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def _table_key_line(text: str, table: str, key: Optional[str]) -> int:
+    parts = [re.escape(p) for p in table.split(".")]
+    dotted = r"[ \t]*\.[ \t]*".join(r"[\"']?" + p + r"[\"']?" for p in parts)
+    header = re.search(r"^[ \t]*\[[^\]\n]*" + dotted + r"[ \t]*\]", text, re.M)
+    start = header.start() if header else 0
+    if key is not None:
+        m = re.compile(r"^[ \t]*[\"']?" + re.escape(key) + r"[\"']?[ \t]*=", re.M).search(text, start) if header else None
+        if m is None:  # an inline table or a dotted key: the first line naming it
+            m = re.compile(r"[\"']?" + re.escape(key) + r"[\"']?[ \t]*=").search(text, start)
+        if m is not None:
+            return text.count("\n", 0, m.start()) + 1
+    if header is None:
+        m = re.search(dotted, text)
+        return text.count("\n", 0, m.start()) + 1 if m else 1
+    return text.count("\n", 0, start) + 1
 
 
 def _parse_size(value: Any) -> Optional[int]:
@@ -153,7 +178,7 @@ def load_file(path: str) -> Optional[Config]:
 
 
 def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "") -> Config:
-    cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)))
+    cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)), text=text, prefix=prefix)
 
     def fail(key: str, reason: str) -> ConfigError:
         return ConfigError(f"{path}:{_key_line(text, key)}: {prefix}{key}: {reason}")
@@ -203,6 +228,11 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         if not isinstance(opts, dict):
             raise fail(slug, "rule options must be a table")
         cfg.rules[slug] = dict(opts)
+    for name, opts in table.get("plugins", {}).items():
+        if not isinstance(opts, dict):
+            raise fail(name, "plugin options must be a table")
+        cfg.plugins[name] = dict(opts)
+    cfg.disable_plugins = list(table.get("disable-plugins", []))
     return cfg
 
 

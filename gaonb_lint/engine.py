@@ -20,14 +20,15 @@ def describe_exception(exc: BaseException) -> str:
 
 def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str, str],
               options: Mapping[str, Mapping[str, Any]], forced_version: Optional[str] = None,
-              debug: bool = False) -> List[Diagnostic]:
+              debug: bool = False, plugin_options: Optional[Mapping[str, Mapping[str, Any]]] = None) -> List[Diagnostic]:
     """Every enabled rule over one report; a rule that raises becomes a ``plugin-error``."""
     fmt = official_format.version_for_year(report.year, forced_version)
     out: List[Diagnostic] = []
     for rule in rules:
-        if fmt is None and not rule.applies_before_2019:
+        if not rule.runs_on(fmt.id if fmt is not None else None):
             continue
-        ctx = RuleContext(rule=rule, format=fmt, options=options.get(rule.slug, {}), lang=lang)
+        ctx = RuleContext(rule=rule, format=fmt, options=rule.option_values(options.get(rule.slug, {})), lang=lang,
+                          plugin_options=(plugin_options or {}).get(rule.plugin, {}))
         try:
             findings = list(rule.check(report, ctx))
             # Rendering runs the rule's templates on its params: a bad one is the rule's crash too.
@@ -49,7 +50,7 @@ def run_report_set_rules(reports: Sequence[Report], rules: Sequence[ReportSetRul
     if not reports:
         return out
     for rule in rules:
-        ctx = RuleContext(rule=rule, format=None, options=options.get(rule.slug, {}), lang=lang)
+        ctx = RuleContext(rule=rule, format=None, options=rule.option_values(options.get(rule.slug, {})), lang=lang)
         try:
             diags = [to_diagnostic(f.report or reports[0], rule, f, lang,
                                    f.severity or severities.get(rule.slug, rule.severity))

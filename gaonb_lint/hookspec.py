@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from gaonb_lint.rule import ReportSetRule, Rule
 
 PROJECT = "gaonb_lint"
+#: The version of this contract.  A plugin module may say which version it was built for with a
+#: module-level ``GAONB_LINT_API = 2``; a plugin built for another version is refused (one line
+#: naming it, exit status 2) instead of failing in the middle of a run.
+API_VERSION = 2
 hookspec = pluggy.HookspecMarker(PROJECT)
 
 

@@ -92,6 +92,12 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
     # pluggy calls the implementation registered last first: registering in reverse makes the
     # call order the plugin order, which tryfirst/trylast then adjust.
     for name, plugin in reversed(plugins):
+        built_for = getattr(plugin, "GAONB_LINT_API", hookspec.API_VERSION)
+        if built_for != hookspec.API_VERSION:
+            problems.setdefault(name, []).append(
+                f"built for plugin API {built_for!r}, this gaonb-lint has API {hookspec.API_VERSION}: "
+                f"update or uninstall the plugin")
+            continue
         try:
             pm.register(plugin, name=name)
         except Exception as e:  # pluggy refuses the plugin (arguments the spec lacks, a clash …)
@@ -182,6 +188,11 @@ def _collect(host: Host, pm: pluggy.PluginManager, origins: Dict[int, Tuple[str,
     host.readers = _items(pm, "gaonb_lint_readers", Reader, origins)
     host.output_formats = _items(pm, "gaonb_lint_output_formats", OutputFormat, origins)
     host.config_defaults = _items(pm, "gaonb_lint_config_defaults", ConfigDefaults, origins)
+    by_table = {f"rules.{r.slug}": r for r in host.all_rules()}
+    for d in host.config_defaults:  # options declared for a rule's table belong to the rule
+        rule = by_table.get(d.table)
+        if rule is not None:
+            rule.options = (*rule.options, *[o for o in d.options if o.name not in {x.name for x in rule.options}])
     for paths in pm.hook.gaonb_lint_rule_packs():
         plugin = origins.get(id(paths), ("", None))[0]
         host.rule_packs.extend((plugin, str(path)) for path in paths or ())

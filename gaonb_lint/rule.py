@@ -6,6 +6,7 @@ core module depends on the public facade.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -16,22 +17,74 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3,4}$")
+OPTION_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SEVERITIES = ("error", "warning", "info")
+LANGS = ("zh", "en")
+#: In ``Rule(formats=…)``: every format version of ``schemas/official-format.json``.
+ALL_FORMATS = "all"
+#: In ``Rule(formats=…)``: reports older than any format version (``ctx.format`` is ``None``).
+NO_FORMAT = "none"
+#: The names ``RuleContext.finding`` takes for itself: no message may use them as a placeholder.
+FINDING_FIELDS = frozenset({"where", "message", "severity", "fix", "report", "self"})
+OPTION_TYPES = (str, int, float, bool, list)
 
 Where = Union[Node, Tuple[int, int], int]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message parameter with a value per language, instead of a ``_zh``/``_en`` pair::
+
+        ctx.finding(cell, "wrong", table=Text(zh="表三", en="table 三"))
+    """
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True)
 class Option:
     """One option a rule (or a plugin) declares: ``[rules.<slug>] <name> = value`` in the
     configuration.  ``type`` is the Python type of a valid value (``str``, ``int``, ``float``,
-    ``bool`` or ``list``); ``allowed`` limits the values when given; ``doc`` is ``{"zh", "en"}``."""
+    ``bool`` or ``list``); ``allowed`` limits the values when given; ``doc`` is ``{"zh", "en"}``.
+    The configuration is checked against it when it is loaded; ``ctx.options[name]`` is the
+    configured value or ``default``."""
 
     name: str
     type: type
     default: Any
     doc: Mapping[str, str]
     allowed: Optional[Sequence[Any]] = None
+
+    def problems(self) -> List[str]:
+        out = []
+        if not OPTION_RE.match(self.name or ""):
+            out.append(f"option name {self.name!r} must be lower-case words joined by '-'")
+        if self.type not in OPTION_TYPES:
+            out.append(f"option {self.name!r}: type must be one of str, int, float, bool, list")
+        elif self.check(self.default) is not None:
+            out.append(f"option {self.name!r}: default {self.default!r} is not valid: {self.check(self.default)}")
+        for lang in LANGS:
+            if not self.doc.get(lang):
+                out.append(f"option {self.name!r} has no {lang!r} doc")
+        return out
+
+    def check(self, value: Any) -> Optional[str]:
+        """Why ``value`` is not a valid value of this option (``None`` when it is)."""
+        ok = isinstance(value, self.type) and not (self.type is not bool and isinstance(value, bool))
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            ok = True
+        if not ok:
+            return f"expected {self.type.__name__}, got {type(value).__name__} {value!r}"
+        if self.allowed is not None and value not in self.allowed:
+            return f"must be one of {', '.join(map(repr, self.allowed))}, got {value!r}"
+        return None
 
 
 @dataclass
@@ -61,26 +114,46 @@ class Finding:
 @dataclass
 class RuleContext:
     """What a rule may know besides the report: the governing format version (``None`` for a
-    report older than any format), the rule's own options from configuration, and the language."""
+    report older than any format), the rule's options (declared defaults overridden by the
+    configuration), the language, and its plugin's options (``ConfigDefaults`` of table
+    ``plugins.<name>`` overridden by the configuration)."""
 
     rule: "BaseRule"
     format: Optional["FormatVersion"]
     options: Mapping[str, Any] = field(default_factory=dict)
     lang: str = "zh"
+    plugin_options: Mapping[str, Any] = field(default_factory=dict)  # [plugins.<its plugin>] values
 
-    def finding(self, where: Where, message: str, severity: Optional[str] = None,
+    def finding(self, where: Where, message: str, /, *, severity: Optional[str] = None,
                 fix: Optional[Fix] = None, report: Optional[Report] = None, **params: Any) -> Finding:
         """A finding at a node, an ``(start, end)`` offset pair, or a single offset (of ``report``,
-        which only a rule over a set of reports passes)."""
+        which only a rule over a set of reports passes), with message ``message`` filled from the
+        keyword ``params`` (a :class:`Text` value gives each language its own wording).  Every
+        placeholder of the message, in both languages, must have its parameter."""
         if isinstance(where, Node):
             start, end = where.start, where.end
         elif isinstance(where, tuple):
             start, end = where
         else:
             start = end = int(where)
-        if message not in self.rule.messages:
+        templates = self.rule.messages.get(message)
+        if templates is None:
             raise KeyError(f"rule {self.rule.slug} has no message {message!r}")
+        for lang in LANGS:
+            missing = [name for name in placeholders(templates[lang]) if name not in params]
+            if missing:
+                raise KeyError(f"rule {self.rule.slug}, message {message!r} ({lang}): no value for "
+                               f"{', '.join(missing)}")
         return Finding(start, end, message, dict(params), severity, fix, report)
+
+
+def placeholders(template: str) -> List[str]:
+    """The field names of a ``str.format`` template (``{count}``, ``{cell.row}`` → ``cell``)."""
+    out = []
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None:
+            out.append(re.split(r"[.\[]", name, maxsplit=1)[0])
+    return out
 
 
 Check = Callable[[Report, RuleContext], Iterable[Finding]]
@@ -91,7 +164,8 @@ ReportSetCheck = Callable[[Sequence[Report], RuleContext], Iterable[Finding]]
 class BaseRule:
     """What every rule has.  ``messages`` maps a key to ``{"zh": template, "en": template}``
     (``str.format`` templates over the finding's params); ``doc`` is Markdown with the headings
-    ``## What it does``, ``## Why``, ``## Format clause``, ``## Example``, ``## How to fix``."""
+    ``## What it does``, ``## Why``, ``## Format clause``, ``## Example``, ``## How to fix``;
+    ``options`` are the rule's declared options (``[rules.<slug>]`` in the configuration)."""
 
     slug: str
     code: str
@@ -112,16 +186,25 @@ class BaseRule:
             out.append(f"code {self.code!r} must be 1-4 capital letters and 3-4 digits")
         if self.severity not in SEVERITIES:
             out.append(f"severity {self.severity!r} must be error, warning or info")
-        for lang in ("zh", "en"):
+        for lang in LANGS:
             if not self.summary.get(lang):
                 out.append(f"summary has no {lang!r} text")
-        for key, tpl in self.messages.items():
-            for lang in ("zh", "en"):
-                if not tpl.get(lang):
-                    out.append(f"message {key!r} has no {lang!r} template")
+        for key, templates in self.messages.items():
+            out.extend(_message_problems(key, templates))
+        names = [o.name for o in self.options]
+        for option in self.options:
+            out.extend(option.problems())
+        if len(set(names)) != len(names):
+            out.append("two options have the same name")
         if not callable(getattr(self, "check", None)):
             out.append("check is not callable")
         return out
+
+    def option_values(self, configured: Mapping[str, Any]) -> Dict[str, Any]:
+        """The declared defaults overridden by the configured values."""
+        values = {o.name: o.default for o in self.options}
+        values.update(configured)
+        return values
 
     def __repr__(self) -> str:  # short: pluggy's --debug trace prints every rule a hook returns
         return f"{type(self).__name__}({self.slug!r}, {self.code!r}, plugin={self.plugin!r})"
@@ -129,16 +212,60 @@ class BaseRule:
     def render(self, finding: Finding, lang: str) -> str:
         templates = self.messages[finding.message]
         tpl = templates.get(lang) or templates["zh"]
-        return tpl.format(**finding.params)
+        params = {k: v.in_lang(lang) if isinstance(v, Text) else v for k, v in finding.params.items()}
+        return tpl.format(**params)
+
+
+def _message_problems(key: str, templates: Mapping[str, str]) -> List[str]:
+    """A message's templates: both languages present, valid ``str.format`` with named
+    placeholders only, none named like a field of the finding itself.  (That every placeholder
+    of both languages gets a value is checked by ``RuleContext.finding``.)"""
+    out = []
+    for lang in LANGS:
+        tpl = templates.get(lang)
+        if not tpl:
+            out.append(f"message {key!r} has no {lang!r} template")
+            continue
+        try:
+            found = placeholders(tpl)
+        except ValueError as e:
+            out.append(f"message {key!r} ({lang}) is not a valid template: {e}")
+            continue
+        if any(n == "" or n.isdigit() for n in found):
+            out.append(f"message {key!r} ({lang}) has a positional placeholder; name it ({{count}})")
+        clash = sorted(set(found) & FINDING_FIELDS)
+        if clash:
+            out.append(f"message {key!r} ({lang}) uses {', '.join(clash)}, a name of the finding itself; rename it")
+    return out
 
 
 @dataclass(repr=False)
 class Rule(BaseRule):
-    """A rule over one report: ``check(report, ctx)`` yields findings.  ``applies_before_2019``
-    says whether the rule still runs on reports older than any format."""
+    """A rule over one report: ``check(report, ctx)`` yields findings.  ``formats`` are the
+    format versions whose reports it checks: version ids (``"v2021"``), :data:`ALL_FORMATS`
+    (the default: every version) and :data:`NO_FORMAT` (reports older than any format)."""
 
     check: Check = field(default=lambda report, ctx: ())
-    applies_before_2019: bool = False
+    formats: Tuple[str, ...] = (ALL_FORMATS,)
+
+    def problems(self) -> List[str]:
+        out = super().problems()
+        if isinstance(self.formats, str) or not self.formats:
+            out.append("formats must be a non-empty tuple of format version ids, 'all' or 'none'")
+        else:
+            from gaonb_lint import official_format
+
+            known = (ALL_FORMATS, NO_FORMAT, *official_format.version_ids())
+            for f in self.formats:
+                if f not in known:
+                    out.append(f"formats: unknown format version {f!r} (known: {', '.join(known)})")
+        return out
+
+    def runs_on(self, version: Optional[str]) -> bool:
+        """Whether the rule checks a report of format ``version`` (``None``: older than any)."""
+        if version is None:
+            return NO_FORMAT in self.formats
+        return ALL_FORMATS in self.formats or version in self.formats
 
 
 @dataclass(repr=False)

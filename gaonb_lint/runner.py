@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from gaonb_lint.config import Config, ConfigFinder
 from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
@@ -13,6 +13,7 @@ from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigErro
                                error_line)
 from gaonb_lint.host import Host, load_host
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
+from gaonb_lint.options import check_options
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 from gaonb_lint.rule import BaseRule
 
@@ -84,12 +85,23 @@ class Checker:
             base -= self.cli_ignore
             for slug in cfg.severity:
                 resolve_names([slug], self.rules, where)
+            check_options(cfg, self.rules, self.host.config_defaults)
             self._enabled_cache[key] = base
         base = self._enabled_cache[key]
         per_file = cfg.ignored_for(path)
         if per_file:
             base = base - resolve_names(per_file, self.rules, cfg.path or "configuration")
         return base
+
+    def plugin_options(self, cfg: Config) -> Dict[str, Dict[str, Any]]:
+        """Each plugin's ``[plugins.<name>]`` values over its declared defaults."""
+        out: Dict[str, Dict[str, Any]] = {}
+        for d in self.host.config_defaults:
+            if d.table.startswith("plugins."):
+                out.setdefault(d.table[len("plugins."):], {}).update(d.defaults())
+        for name, values in cfg.plugins.items():
+            out.setdefault(name, {}).update(values)
+        return out
 
     def check(self, path: str, cfg: Config) -> List[Diagnostic]:
         enabled = self.enabled(cfg, path)
@@ -111,7 +123,7 @@ class Checker:
             for slug in resolve_names([name], self.rules, cfg.path or "configuration"):
                 severities[slug] = sev
         diags = run_rules(report, rules, self.lang, severities, cfg.rules,
-                          self.forced_version or cfg.format_version, self.debug)
+                          self.forced_version or cfg.format_version, self.debug, self.plugin_options(cfg))
         diags = [d for d in diags if d.rule in enabled or d.rule == PLUGIN_ERROR.slug]
         if report.source_format in ("markdown", "html"):
             report_unused = UNUSED_SUPPRESSION.slug in enabled
@@ -171,7 +183,7 @@ def _init_worker(spec: Optional[dict]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, once
     if spec is not None:  # spawn / forkserver: each worker loads the host once
         finder = ConfigFinder(spec["config"], spec["isolated"])
-        _worker = (Checker(load_host(), spec["lang"], spec["select"], spec["ignore"],
+        _worker = (Checker(load_host(disabled=spec["disabled"]), spec["lang"], spec["select"], spec["ignore"],
                            spec["forced_version"], spec["debug"]), finder)
 
 
@@ -273,12 +285,14 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     from gaonb_lint.output import write_json, write_text
 
     finder = ConfigFinder(args.config, args.isolated)
-    if not (args.lang or os.environ.get("GAONB_LINT_LANG")):
-        # No --lang and no GAONB_LINT_LANG: the configuration's `lang` (of the first path) decides.
-        first = (args.paths or ["."])[0]
-        if os.path.exists(first):
-            lang = finder.for_path(first).lang or lang
-    host = load_host(trace=args.debug)
+    # The configuration of the first path decides what is for the whole run: `lang` (unless
+    # --lang or GAONB_LINT_LANG says it) and `disable-plugins`.
+    first = (args.paths or ["."])[0]
+    run_cfg = finder.for_path(first) if os.path.exists(first) else None
+    if run_cfg is not None and not (args.lang or os.environ.get("GAONB_LINT_LANG")):
+        lang = run_cfg.lang or lang
+    disabled = run_cfg.disable_plugins if run_cfg is not None else []
+    host = load_host(disabled=disabled, trace=args.debug)
     formats = {f.name: f for f in host.output_formats}
     if args.format not in formats and args.format not in BUILTIN_OUTPUT_FORMATS:
         known = ", ".join(sorted({*formats, *BUILTIN_OUTPUT_FORMATS}))
@@ -299,7 +313,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         sys.stderr.write(error_line(errors[-1]["message"], lang) + "\n")
     paths = args.paths or ["."]
     spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
-            "forced_version": args.format_version, "debug": args.debug}
+            "forced_version": args.format_version, "debug": args.debug, "disabled": disabled}
     skipped: Dict[str, List[str]] = {}
     found_files = _skip_optional(discover(paths, finder, args.force_exclude), set(paths), checker, skipped)
     results = _results(found_files, checker, finder, getattr(args, "jobs", 1), spec)

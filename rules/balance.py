@@ -47,7 +47,7 @@ from gaonb_lint.api import Rule
 
 
 def check(report, ctx):
-    from gaonb_lint.api import evaluate_relations, locate_tables, relation_instances, violation_params
+    from gaonb_lint.api.tables import evaluate_relations, locate_tables, relation_instances, violation_params
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():

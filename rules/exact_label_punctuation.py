@@ -35,7 +35,7 @@ SCRAPED = "text"
 
 
 def check(report, ctx):
-    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_name
+    from gaonb_lint.api.tables import LABEL_AXIS_NAMES, locate_tables, table_name
 
     if SCRAPED in (report.source_format, report.metadata.get("source-format")):
         return

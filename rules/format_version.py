@@ -21,7 +21,7 @@ force the version with `format-version = "v2021"` in `[tool.gaonb-lint]`.
 """
 from __future__ import annotations
 
-from gaonb_lint.api import Rule, official_format
+from gaonb_lint.api import NO_FORMAT, Rule, official_format
 
 
 def check(report, ctx):
@@ -45,5 +45,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     severity="info",
-    applies_before_2019=True,
+    formats=(NO_FORMAT,),  # it speaks only of reports older than any format
 )

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from gaonb_lint.api import Rule
+from gaonb_lint.api import Option, Rule
 
 KINDS = {
     "department": ((1, 31), "政府部门", "a government department"),
@@ -76,7 +76,7 @@ def body_kind(name: str) -> str:
 
 
 def check(report, ctx):
-    from gaonb_lint.api import find_publication_date, unreadable_date
+    from gaonb_lint.api.publication import find_publication_date, unreadable_date
 
     if report.year is None:
         return
@@ -86,9 +86,7 @@ def check(report, ctx):
         if bad is not None:
             yield ctx.finding((bad.start, bad.end), "unreadable", severity="warning", written=bad.written)
         return
-    option = str(ctx.options.get("body-kind", "auto"))
-    if option not in KINDS and option != "auto":
-        raise ValueError(f"option body-kind must be one of auto, {', '.join(KINDS)}; got {option!r}")
+    option = ctx.options["body-kind"]  # checked against the declaration when the configuration loads
     kind = body_kind(body_name(report)) if option == "auto" else option
     (month, day), kind_zh, kind_en = KINDS[kind]
     deadline = date(report.year + 1, month, day)
@@ -118,4 +116,7 @@ RULE = Rule(
     },
     check=check,
     doc=__doc__,
+    options=[Option("body-kind", str, "auto", allowed=("auto", *KINDS), doc={
+        "zh": "机关类型：auto（按机关名称判断）、department（部门）、township（乡镇、街道）或 government（县级以上人民政府）",
+        "en": "kind of body: auto (from its name), department, township, or government (county level or above)"})],
 )

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from gaonb_lint.api import Rule, Table, find_statistics_period, official_format
+from gaonb_lint.api import ALL_FORMATS, NO_FORMAT, Rule, Table, find_statistics_period, official_format
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 SOURCES = {
@@ -134,5 +134,5 @@ RULE = Rule(
     },
     check=check,
     doc=__doc__,
-    applies_before_2019=True,
+    formats=(ALL_FORMATS, NO_FORMAT),
 )

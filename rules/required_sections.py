@@ -155,5 +155,4 @@ RULE = Rule(
     },
     check=check,
     doc=__doc__,
-    applies_before_2019=False,
 )

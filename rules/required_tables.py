@@ -40,7 +40,7 @@ from gaonb_lint.api import Rule
 def _first_label(lt) -> str:
     spec = lt.mapped.spec if lt.mapped is not None else None
     if spec is None:
-        from gaonb_lint.api import table_spec
+        from gaonb_lint.api.tables import table_spec
 
         spec = table_spec(lt.kind, "v2021")
     if spec.blocks:
@@ -51,7 +51,7 @@ def _first_label(lt) -> str:
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables, table_name, table_trace
+    from gaonb_lint.api.tables import locate_tables, table_name, table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():

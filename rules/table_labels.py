@@ -68,7 +68,7 @@ def _other_version_table(problems):
 
 
 def check(report, ctx):
-    from gaonb_lint.api import LABEL_AXIS_NAMES, locate_tables, table_cut_off, table_name, version_name
+    from gaonb_lint.api.tables import LABEL_AXIS_NAMES, locate_tables, table_cut_off, table_name, version_name
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():

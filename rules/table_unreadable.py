@@ -44,7 +44,7 @@ MAX_PER_TABLE = 10
 
 
 def check(report, ctx):
-    from gaonb_lint.api import is_placeholder, locate_tables, table_cut_off, table_name, table_trace
+    from gaonb_lint.api.tables import is_placeholder, locate_tables, table_cut_off, table_name, table_trace
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():

@@ -422,7 +422,7 @@ def _plugin(behaviours) -> types.ModuleType:
                     report.metadata.setdefault("touched", "1")
         rules.append(Rule(slug=f"fuzz-rule-{n}", code=f"FZ{100 + n}", summary={"zh": "模糊", "en": "fuzz"},
                           messages={"m": {"zh": "问题", "en": "problem"}, "n": {"zh": "问题{x}", "en": "problem {x}"}},
-                          check=check, doc="", applies_before_2019=True))
+                          check=check, doc="", formats=("all", "none")))
     module = types.ModuleType("gaonb_fuzz_plugin")
 
     @hookimpl
