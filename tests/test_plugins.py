@@ -251,3 +251,28 @@ def test_import_boundary_check_can_fail(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from gaonb_lint.model import Report\nimport gaonb_lint.readers.structure\n")
     assert [m for _, m in _gaonb_imports(bad)] == ["gaonb_lint.model", "gaonb_lint.readers.structure"]
+
+
+def test_example_plugin_tests_run_with_the_test_kit(example_site, tmp_path):
+    """The plugin's own tests, as docs/plugins.md writes them, pass with gaonb_lint.testing."""
+    import subprocess
+    import sys
+
+    from conftest import cli_env
+
+    (cases,) = doc_blocks("yaml")
+    (test_file,) = [b for b in doc_blocks("python") if "check_case" in b]
+    tests = tmp_path / "plugin_tests"
+    (tests / "cases").mkdir(parents=True)
+    (tests / "cases" / "draft_placeholder.yml").write_text(cases, encoding="utf-8")
+    (tests / "test_cases.py").write_text(test_file, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
+                          cwd=tmp_path, env=cli_env({"PYTHONPATH": str(example_site)}), capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0 and "3 passed" in proc.stdout, proc.stdout + proc.stderr
+    # And the kit fails the plugin's tests when a case is wrong.
+    (tests / "cases" / "draft_placeholder.yml").write_text(cases.replace("column: 15", "column: 16"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
+                          cwd=tmp_path, env=cli_env({"PYTHONPATH": str(example_site)}), capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 1 and "1 failed, 2 passed" in proc.stdout, proc.stdout
