@@ -1,3 +1,4 @@
+# mypy: disable-error-code="empty-body"
 """Hook specifications: the whole contract between gaonb-lint and its plugins.
 
 A plugin is a module (or object) with functions marked ``@gaonb_lint.api.hookimpl`` (pluggy's

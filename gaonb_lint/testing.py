@@ -85,7 +85,7 @@ def apply_patch(base: str, patch: Sequence[Dict[str, str]], where: str = "patch"
         if not isinstance(step, dict) or not set(step) <= PATCH_KEYS:
             raise CaseError(f"{where}: a patch step has keys {sorted(PATCH_KEYS)}, got {step!r}")
         if "replace" in step or "delete" in step:
-            old = step.get("replace", step.get("delete"))
+            old = step["replace"] if "replace" in step else step["delete"]
             new = step.get("with", "") if "replace" in step else ""
             count = text.count(old) if old else 0
             if count != 1:
@@ -98,8 +98,10 @@ def apply_patch(base: str, patch: Sequence[Dict[str, str]], where: str = "patch"
 
 def load_cases(path: PathLike) -> List[Case]:
     """The cases of one YAML case file."""
+    from importlib import import_module
+
     try:
-        import yaml
+        yaml = import_module("yaml")
     except ImportError:  # pragma: no cover
         raise CaseError("reading case files needs PyYAML (pip install pyyaml)") from None
     path = os.fspath(path)
@@ -144,7 +146,7 @@ def load_cases(path: PathLike) -> List[Case]:
 def case_files(*paths: PathLike) -> List[str]:
     """The ``*.yml``/``*.yaml`` files of ``paths`` (files, or directories searched at the top)."""
     out: List[str] = []
-    for p in map(os.fspath, paths):
+    for p in [os.fspath(path) for path in paths]:
         if os.path.isdir(p):
             out.extend(os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith((".yml", ".yaml")))
         else:
@@ -152,7 +154,7 @@ def case_files(*paths: PathLike) -> List[str]:
     return out
 
 
-def case_params(*paths: PathLike) -> list:
+def case_params(*paths: PathLike) -> List[Any]:
     """Every case of the files under ``paths`` as ``pytest.param(case, id="file::name")``."""
     import pytest
 
@@ -222,10 +224,10 @@ def check_case(case: Case, plugins: Sequence[Tuple[str, Any]] = ()) -> None:
         f"{case.id}: an English message is empty or the same as the Chinese one"
 
 
-def _match(found: Sequence[Diagnostic], expected: Sequence[Dict[str, Any]]) -> Tuple[list, list]:
+def _match(found: Sequence[Diagnostic], expected: Sequence[Dict[str, Any]]) -> Tuple[List[Dict[str, Any]], List[Diagnostic]]:
     """Pair every expected entry with a distinct finding: (unmatched expected, unmatched findings)."""
     left = list(found)
-    missing = []
+    missing: List[Dict[str, Any]] = []
     for exp in expected:
         for i, d in enumerate(left):
             if d.span.line == exp["line"] and exp.get("column", d.span.column) == d.span.column \
