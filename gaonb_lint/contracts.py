@@ -12,8 +12,11 @@ from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.model import Report
 from gaonb_lint.rule import BaseRule, Option
 
+# eq/repr are generated only where they serve: each generated method is compiled when the module
+# is imported, on every run of the command.
 
-@dataclass
+
+@dataclass(eq=False)
 class Reader:
     """Reads one kind of source into a :class:`Report`.  ``read(path, text)`` gets the decoded
     text; readers for binary containers set ``binary=True`` and get ``bytes`` instead."""
@@ -25,7 +28,7 @@ class Reader:
     plugin: str = ""  # filled in by the host
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RunResults:
     """Everything a run found, handed to an output format once the run is over.
 
@@ -43,7 +46,7 @@ class RunResults:
     statistics: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class OutputFormat:
     """One value of ``check --format``: ``render(results, out)`` writes the whole output of a run
     to the text stream ``out`` (stdout).  ``summary`` is ``{"zh": …, "en": …}`` for ``--help``."""
@@ -54,7 +57,7 @@ class OutputFormat:
     plugin: str = ""  # filled in by the host
 
 
-@dataclass
+@dataclass(eq=False)
 class ConfigDefaults:
     """The options of one configuration table a plugin owns, with their defaults, in the manner of
     sqlfluff's ``load_default_config``/``get_configs_info``: ``table`` is ``"rules.<slug>"`` for a

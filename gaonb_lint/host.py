@@ -33,7 +33,7 @@ class LoadProblem:
     error: str
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Host:
     rules: List[Rule] = field(default_factory=list)
     report_set_rules: List[ReportSetRule] = field(default_factory=list)

@@ -34,7 +34,9 @@ def raw_format() -> Dict[str, Any]:
     return load_json("official-format.json")
 
 
-@dataclass(frozen=True)
+# Built once and shared; compared by identity.  (A frozen dataclass compiles three more methods
+# when the module is imported, on every run of the command.)
+@dataclass(eq=False)
 class SectionSpec:
     key: str
     number: str
@@ -47,7 +49,7 @@ class SectionSpec:
         return f"{self.number}、{self.title}"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class FormatVersion:
     """One version of the format (``v2019`` or ``v2021``) with version-specific data resolved."""
 

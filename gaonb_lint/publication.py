@@ -35,7 +35,9 @@ BARE_DATETIME = re.compile(r"^[\s•·\-*]*" + _DAY + r"\s*日?\s+\d{1,2}:\d{2}(
 SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
 
 
-@dataclass(frozen=True)
+# Built once and shared; compared by identity.  (A frozen dataclass compiles three more methods
+# when the module is imported, on every run of the command.)
+@dataclass(eq=False)
 class Published:
     date: date
     start: int  # offsets into Report.text of the date (0, 0 for metadata)

@@ -30,8 +30,11 @@ OPTION_TYPES = (str, int, float, bool, list)
 
 Where = Union[Node, Tuple[int, int], int]
 
+# The dataclasses below generate eq/repr only where they serve: every generated method is
+# compiled when the module is imported, which is on every run of the command.
 
-@dataclass(frozen=True)
+
+@dataclass(repr=False)
 class Text:
     """A message parameter with a value per language, instead of a ``_zh``/``_en`` pair::
 
@@ -44,11 +47,14 @@ class Text:
     def __str__(self) -> str:
         return self.zh
 
+    def __repr__(self) -> str:
+        return f"Text(zh={self.zh!r}, en={self.en!r})"
+
     def in_lang(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Option:
     """One option a rule (or a plugin) declares: ``[rules.<slug>] <name> = value`` in the
     configuration.  ``type`` is the Python type of a valid value (``str``, ``int``, ``float``,
@@ -111,7 +117,7 @@ class Finding:
     report: Optional[Report] = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RuleContext:
     """What a rule may know besides the report: the governing format version (``None`` for a
     report older than any format), the rule's options (declared defaults overridden by the
@@ -160,7 +166,7 @@ Check = Callable[[Report, RuleContext], Iterable[Finding]]
 ReportSetCheck = Callable[[Sequence[Report], RuleContext], Iterable[Finding]]
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)  # a rule is equal to itself only
 class BaseRule:
     """What every rule has.  ``messages`` maps a key to ``{"zh": template, "en": template}``
     (``str.format`` templates over the finding's params); ``doc`` is Markdown with the headings
@@ -239,7 +245,7 @@ def _message_problems(key: str, templates: Mapping[str, str]) -> List[str]:
     return out
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Rule(BaseRule):
     """A rule over one report: ``check(report, ctx)`` yields findings.  ``formats`` are the
     format versions whose reports it checks: version ids (``"v2021"``), :data:`ALL_FORMATS`
@@ -268,7 +274,7 @@ class Rule(BaseRule):
         return ALL_FORMATS in self.formats or version in self.formats
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class ReportSetRule(BaseRule):
     """A rule over all the reports of one run that it is enabled for (this year's report against
     last year's, say): ``check(reports, ctx)`` yields findings made with

@@ -13,7 +13,6 @@ from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigErro
                                error_line)
 from gaonb_lint.host import Host, load_host
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
-from gaonb_lint.options import check_options
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 from gaonb_lint.rule import BaseRule
 
@@ -85,7 +84,10 @@ class Checker:
             base -= self.cli_ignore
             for slug in cfg.severity:
                 resolve_names([slug], self.rules, where)
-            check_options(cfg, self.rules, self.host.config_defaults)
+            if cfg.rules or cfg.plugins:
+                from gaonb_lint.options import check_options
+
+                check_options(cfg, self.rules, self.host.config_defaults)
             self._enabled_cache[key] = base
         base = self._enabled_cache[key]
         per_file = cfg.ignored_for(path)

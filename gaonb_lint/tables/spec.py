@@ -26,7 +26,9 @@ KINDS = ("proactive", "applications", "reviews")
 _UNIT = re.compile(r"单位[:：]\s*([^)）]+)[)）]")
 
 
-@dataclass(frozen=True)
+# Built once and shared; compared by identity.  (A frozen dataclass compiles three more methods
+# when the module is imported, on every run of the command.)
+@dataclass(eq=False)
 class ColumnSpec:
     key: str
     label: str
@@ -36,7 +38,7 @@ class ColumnSpec:
     id: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class RowSpec:
     key: str
     label: str
@@ -49,7 +51,7 @@ class RowSpec:
     columns: Tuple[str, ...] = ()  # keys of the columns this row has cells in
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class BlockSpec:
     """A block of table 二: title row, header row (``label_header`` + columns), data rows."""
 
@@ -59,7 +61,7 @@ class BlockSpec:
     rows: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class TableSpec:
     kind: str
     version: str
