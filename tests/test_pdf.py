@@ -59,7 +59,7 @@ def test_same_findings_as_the_markdown_it_came_from(name):
     assert doc["exit"] == (1 if expected else 0), doc["stderr"]
     assert _findings(doc["diagnostics"]) == _findings(expected)
     if name == "mistakes-2025":
-        assert len(expected) >= 8
+        assert len(expected) >= 7  # mistakes-2025 has 7 findings since one cause gives one finding
 
 
 def test_structure_and_tables_are_those_of_the_markdown():
