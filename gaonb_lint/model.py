@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 
 @dataclass(frozen=True)
@@ -123,12 +123,27 @@ class Section(Node):
 
 
 @dataclass
+class YearEvidence:
+    """Where the reader read the report's year: ``source`` is ``title``, ``metadata``, ``period``
+    or ``body``; ``start``/``end`` are offsets into ``Report.text`` of the year as written (of
+    the front-matter line for ``metadata``)."""
+
+    year: int
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
 class Report:
     """One parsed report.
 
     ``preamble`` holds the blocks before the first section (title, dates, the statistics
     period sentence).  ``year`` is the year the report covers (not its publication year) and
-    ``year_source`` says where it was found (``title``, ``metadata``, ``period``, ``body``).
+    ``year_evidence`` where it was read.  ``metadata`` is the front matter, and
+    ``metadata_spans`` where each of its keys is written (offsets into ``text``).  ``derived``
+    holds what shared helpers compute from the report once for every rule (the located tables
+    of each format version); it is filled by those helpers only.
     """
 
     path: str
@@ -137,12 +152,14 @@ class Report:
     title: Optional[Node] = None
     title_text: str = ""
     year: Optional[int] = None
-    year_source: Optional[str] = None
+    year_evidence: Optional[YearEvidence] = None
     metadata: Dict[str, str] = field(default_factory=dict)
+    metadata_spans: Dict[str, Tuple[int, int]] = field(default_factory=dict)
     preamble: List[Block] = field(default_factory=list)
     sections: List[Section] = field(default_factory=list)
     encoding: str = "utf-8"
     notes: List[Tuple[str, str]] = field(default_factory=list)  # (zh, en) reading notes for --verbose
+    derived: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _line_starts: List[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

@@ -117,9 +117,7 @@ def find_publication_date(report: Report) -> Optional[Published]:
 
 
 def _front_matter_line(report: Report, key: str) -> Tuple[int, int]:
-    """Where ``key:`` is written in the front matter (the reader blanks the block but keeps the
-    offsets of the file, so the line is found in the file's text only when it is still there)."""
-    m = re.search(r"^\s*" + re.escape(key) + r"\s*:.*$", report.text[:2000], re.M)
-    if m:
-        return m.start(), m.end()
+    """Where ``key:`` is written in the front matter, as the reader recorded it."""
+    if key in report.metadata_spans:
+        return report.metadata_spans[key]
     return (report.title.start, report.title.end) if report.title is not None else (0, 0)

@@ -157,7 +157,7 @@ def lint_text(text: str, suffix: str = ".md", rules: Optional[Iterable[str]] = N
     reader = readers[suffix]
     report = reader.read("report" + suffix, text)
     if year is not None:
-        report.year, report.year_source = year, "metadata"
+        report.year = year
     if rules is None:
         selected = list(host.rules)
     else:

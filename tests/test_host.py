@@ -134,3 +134,9 @@ def test_a_hook_returning_the_wrong_type_is_named(value):
     wrong = _module("wrong", gaonb_lint_rules=hookimpl(lambda: [value]))
     with pytest.raises(PluginError, match="plugin wrong: gaonb_lint_rules returned .*, not a Rule"):
         load_host(extra_plugins=(("wrong", wrong),))
+
+
+def test_optionalhook_allows_a_function_that_is_no_hook():
+    extra = _module("extra", gaonb_lint_future_hook=hookimpl(optionalhook=True)(lambda: []))
+    host = load_host(extra_plugins=(("extra", extra),))
+    assert not host.load_problems and "extra" in host.plugins

@@ -244,10 +244,10 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from gaonb_lint.model import Cell, Table  # noqa: E402
-from gaonb_lint.tables.spec import all_labels  # noqa: E402
+from gaonb_lint.tables.spec import official_labels  # noqa: E402
 
 _WORDS = sorted({label for kind in ("proactive", "applications", "reviews") for v in ("v2019", "v2021")
-                 for label in all_labels(kind, v).values()})
+                 for label in official_labels(kind, v).values()})
 _TEXT = st.one_of(st.sampled_from(_WORDS), st.sampled_from(["", "", "0", "12", "—", "1.5", "-3", "无", "3件", "5万元"]),
                   st.text(max_size=6))
 

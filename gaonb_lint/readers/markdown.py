@@ -89,23 +89,28 @@ def blank_comments(text: str) -> str:
     return "".join(out)
 
 
-def split_front_matter(text: str) -> Tuple[Dict[str, str], str]:
-    """Metadata from a leading ``---`` block, and the text with that block blanked out (so that
-    line numbers stay those of the file)."""
+def split_front_matter(text: str) -> Tuple[Dict[str, str], str, Dict[str, Tuple[int, int]]]:
+    """Metadata from a leading ``---`` block, the text with that block blanked out (so that
+    line numbers stay those of the file), and where each key's line is (offsets)."""
     if not text.startswith("---\n"):
-        return {}, text
+        return {}, text, {}
     lines = text.split("\n")
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
-            meta = {}
+            meta: Dict[str, str] = {}
+            spans: Dict[str, Tuple[int, int]] = {}
+            pos = len(lines[0]) + 1
             for line in lines[1:end]:
                 m = _FRONT_KEY.match(line)
                 if m:
-                    meta[m.group(1).lower()] = m.group(2).strip().strip("\"'")
+                    key = m.group(1).lower()
+                    meta[key] = m.group(2).strip().strip("\"'")
+                    spans[key] = (pos, pos + len(line))
+                pos += len(line) + 1
             # Same-length blanks keep every offset and line number of the file.
             blanked = [" " * len(line) for line in lines[: end + 1]] + lines[end + 1:]
-            return meta, "\n".join(blanked)
-    return {}, text
+            return meta, "\n".join(blanked), spans
+    return {}, text, {}
 
 
 _BAR = re.compile(r"(?<!\\)\|")
@@ -132,7 +137,7 @@ def split_row(line: str, line_start: int) -> List[Tuple[int, int, str]]:
 
 
 def read_markdown(path: str, text: str) -> Report:
-    meta, body = split_front_matter(text)
+    meta, body, meta_spans = split_front_matter(text)
     # HTML comments (suppression comments among them) are not report text: blank them with spaces
     # (offsets and line numbers hold) everywhere except in what the Markdown parser sees.
     clean = blank_comments(body)
@@ -204,4 +209,4 @@ def read_markdown(path: str, text: str) -> Report:
         i += 1
 
     section_level = markdown_section_level([b for b in blocks if isinstance(b, Heading) and b.markup == "atx"])
-    return build_report(path, text, "markdown", blocks, meta, title, section_level)
+    return build_report(path, text, "markdown", blocks, meta, title, section_level, meta_spans)

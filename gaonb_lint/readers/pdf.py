@@ -571,6 +571,6 @@ def read_pdf(path: str, data: bytes) -> Report:
                        page_offsets=page_offsets, page_numbers=page_numbers)
 
 
-_REPORT_FIELDS = ("path", "text", "source_format", "title", "title_text", "year", "year_source", "metadata",
+_REPORT_FIELDS = ("path", "text", "source_format", "title", "title_text", "year", "year_evidence", "metadata",
                   "preamble", "sections", "encoding")
 

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Dict, Optional, Sequence, Tuple
 
 from gaonb_lint import official_format
-from gaonb_lint.model import Block, Heading, Paragraph, Report, Section, Table
+from gaonb_lint.model import Block, Heading, Paragraph, Report, Section, Table, YearEvidence
 from gaonb_lint.normalize import CN_NUMERALS, normalize_label
 from gaonb_lint.period import find_statistics_period
 
@@ -77,11 +77,13 @@ def heading_from_line(text: str, start: int, next_text: Optional[str]) -> Option
 
 def build_report(path: str, text: str, source_format: str, blocks: Sequence[Block],
                  metadata: Optional[Dict[str, str]] = None, title: Optional[Heading] = None,
-                 section_level: Optional[int] = None) -> Report:
+                 section_level: Optional[int] = None,
+                 metadata_spans: Optional[Dict[str, Tuple[int, int]]] = None) -> Report:
     """Assemble a report.  ``blocks`` are in source order; ``Heading`` blocks with a ``number``
     start sections; for Markdown, ``section_level`` is the ``#`` level of the section headings,
     so an unnumbered heading at that level also starts an (extra, unnumbered) section."""
-    report = Report(path=path, text=text, source_format=source_format, metadata=dict(metadata or {}))
+    report = Report(path=path, text=text, source_format=source_format, metadata=dict(metadata or {}),
+                    metadata_spans=dict(metadata_spans or {}))
     current: Optional[Section] = None
     # When the sections are `#` headings, a bare numbered line (`一、存在的主要问题` inside 五) is a
     # sub-heading, unless it carries an official section title.
@@ -141,24 +143,62 @@ def _find_title(report: Report, title: Optional[Heading]) -> None:
 
 
 def _find_year(report: Report) -> None:
+    """``report.year`` and ``report.year_evidence``: from the title, else the front matter's
+    ``year``, else the statistics period of the preamble, else the year section 一 names most."""
+    m = YEAR_RE.search(report.title_text)
+    if m:
+        where = _title_offset(report, m.group(0))
+        _set_year(report, int(m.group(1)), "title", where, where + len(m.group(0)))
+        return
     meta_year = report.metadata.get("year", "")
-    candidates = [
-        ("title", YEAR_RE.search(report.title_text)),
-        ("metadata", re.fullmatch(r"\s*((?:19|20)\d{2})\s*", meta_year) if meta_year else None),
-    ]
-    for source, m in candidates:
-        if m:
-            report.year, report.year_source = int(m.group(1)), source
-            return
-    prose = "\n".join(b.text for b in report.preamble if not isinstance(b, Table))
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", meta_year) if meta_year else None
+    if m:
+        start, end = report.metadata_spans.get("year", (0, 0))
+        _set_year(report, int(m.group(1)), "metadata", start, end)
+        return
+    prose_blocks = [b for b in report.preamble if not isinstance(b, Table)]
+    prose = "\n".join(b.text for b in prose_blocks)
     period = find_statistics_period(prose)
     if period and period.start[0]:
-        report.year, report.year_source = period.start[0], "period"
+        start, end = _prose_offsets(report.text, prose_blocks, prose, period.offset, period.end_offset)
+        _set_year(report, period.start[0], "period", start, end)
         return
     if report.sections:
-        counts = Counter(YEAR_RE.findall(report.sections[0].text()))
+        section = report.sections[0]
+        counts = Counter(YEAR_RE.findall(section.text()))
         if counts:
-            report.year, report.year_source = int(counts.most_common(1)[0][0]), "body"
+            year = counts.most_common(1)[0][0]
+            at = report.text.find(year, section.start, section.end)
+            start = at if at >= 0 else section.start
+            _set_year(report, int(year), "body", start, start + len(year) if at >= 0 else section.start)
+
+
+def _set_year(report: Report, year: int, source: str, start: int, end: int) -> None:
+    report.year = year
+    report.year_evidence = YearEvidence(year, source, start, end)
+
+
+def _title_offset(report: Report, written: str) -> int:
+    """Where ``written`` (part of the title text) is in ``report.text``."""
+    node = report.title
+    if node is None:
+        return report.metadata_spans.get("title", (0, 0))[0]
+    at = report.text.find(written, node.start, node.end)
+    return at if at >= 0 else node.start
+
+
+def _prose_offsets(text: str, blocks: Sequence[Block], prose: str, start: int, end: int) -> Tuple[int, int]:
+    """Offsets into the report of ``prose[start:end]``, ``prose`` being the blocks' texts joined
+    by newlines; the whole block when its text is not a verbatim slice of the source there."""
+    pos = 0
+    for b in blocks:
+        if start < pos + len(b.text) + 1:
+            at = b.start + (start - pos)
+            if text[at:at + (end - start)] == prose[start:end]:
+                return at, at + (end - start)
+            return b.start, b.end
+        pos += len(b.text) + 1
+    return (blocks[-1].start, blocks[-1].end) if blocks else (0, 0)
 
 
 def markdown_section_level(headings: Sequence[Heading]) -> Optional[int]:

@@ -56,9 +56,6 @@ class Alignment:
     duplicate: Dict[int, int] = field(default_factory=dict)  # found index -> official index seen before
     missing: List[int] = field(default_factory=list)         # official indexes paired with nothing
 
-    def official_of(self, i: int) -> Optional[int]:
-        return self.pairs.get(i)
-
 
 def number_prefix(norm: str) -> str:
     m = _NUMBER.match(norm)

@@ -17,7 +17,7 @@ from gaonb_lint.normalize import normalize_label
 from gaonb_lint.tables.mapping import MappedTable, map_table
 from gaonb_lint.tables.spec import KINDS
 
-_CACHE_ATTR = "_gaonb_tables"
+_CACHE_ATTR = "located_tables"  # in Report.derived: {version id: {kind: LocatedTable}}
 
 
 @dataclass
@@ -55,7 +55,7 @@ def find_section(report: Report, spec: SectionSpec) -> Optional[Section]:
 def locate_tables(report: Report, version: Union[str, FormatVersion, None]) -> Dict[str, LocatedTable]:
     """``{kind: LocatedTable}`` for the three tables; mapped with ``version`` (none if ``None``)."""
     vid = version if isinstance(version, str) or version is None else version.id
-    cache = report.__dict__.setdefault(_CACHE_ATTR, {})
+    cache = report.derived.setdefault(_CACHE_ATTR, {})
     if vid in cache:
         return cache[vid]
     out: Dict[str, LocatedTable] = {}

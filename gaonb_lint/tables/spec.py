@@ -187,19 +187,19 @@ def table_spec(kind: str, version: str) -> TableSpec:
 def other_version_labels(kind: str, version: str) -> Dict[str, Tuple[str, str]]:
     """Normalised labels that belong to table ``kind`` in another version but not in ``version``:
     ``{norm: (label, other version id)}`` — used to say "this is the 2019 label"."""
-    mine = all_labels(kind, version)
+    mine = official_labels(kind, version)
     out: Dict[str, Tuple[str, str]] = {}
     for v in official_format.version_ids():
         if v == version:
             continue
-        for norm, label in all_labels(kind, v).items():
+        for norm, label in official_labels(kind, v).items():
             if norm not in mine:
                 out.setdefault(norm, (label, v))
     return out
 
 
 @lru_cache(maxsize=None)
-def all_labels(kind: str, version: str) -> Dict[str, str]:
+def official_labels(kind: str, version: str) -> Dict[str, str]:
     """``{normalised: label}`` of every row, column, block title and header label of a table."""
     spec = table_spec(kind, version)
     out: Dict[str, str] = {}

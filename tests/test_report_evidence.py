@@ -1,0 +1,49 @@
+"""A report keeps the evidence its reader found, with positions: where the year was read, where
+each front-matter key is written; shared helpers keep their results in ``Report.derived``."""
+from __future__ import annotations
+
+from gaonb_lint.readers.markdown import read_markdown
+from gaonb_lint.readers.text import read_text
+
+
+def test_year_from_the_title_points_at_it():
+    text = "# 某镇人民政府2025年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2024年……\n"
+    report = read_markdown("r.md", text)
+    ev = report.year_evidence
+    assert report.year == 2025 and ev.source == "title" and text[ev.start:ev.end] == "2025年"
+
+
+def test_year_from_front_matter_points_at_its_line():
+    text = "---\nbody: 某镇人民政府\nyear: 2024\npublished: 2025-01-20\n---\n\n## 一、总体情况\n\n正文。\n"
+    report = read_markdown("r.md", text)
+    ev = report.year_evidence
+    assert report.year == 2024 and ev.source == "metadata" and text[ev.start:ev.end] == "year: 2024"
+    start, end = report.metadata_spans["published"]
+    assert text[start:end] == "published: 2025-01-20"
+
+
+def test_year_from_the_statistics_period_points_at_the_range():
+    text = "政府信息公开工作年度报告\n本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。\n一、总体情况\n正文。\n"
+    report = read_text("r.txt", text)
+    ev = report.year_evidence
+    assert report.year == 2023 and ev.source == "period"
+    assert text[ev.start:ev.end].startswith("2023年1月1日")
+
+
+def test_publication_date_from_front_matter_is_located_by_the_reader():
+    from gaonb_lint.publication import find_publication_date
+
+    text = "---\nyear: 2025\npublished: 2026-02-05\n---\n\n# 某局2025年政府信息公开工作年度报告\n"
+    report = read_markdown("r.md", text)
+    published = find_publication_date(report)
+    assert text[published.start:published.end] == "published: 2026-02-05"
+
+
+def test_located_tables_are_kept_in_derived_not_in_hidden_attributes():
+    from gaonb_lint.tables.locate import locate_tables
+
+    report = read_markdown("r.md", "# 某镇2025年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n无。\n")
+    before = set(vars(report))
+    first = locate_tables(report, "v2021")
+    assert locate_tables(report, "v2021") is first and set(vars(report)) == before
+    assert report.derived["located_tables"]["v2021"] is first
