@@ -1,6 +1,8 @@
 """Command line: ``gaonb-lint check|rules|explain …``.
 
 Exit codes: 0 clean, 1 problems found, 2 usage, input, configuration or plugin errors.
+Every word printed comes from ``gaonb_lint.messages`` (Chinese by default, English with
+``--lang en``; the order of precedence is in that module's docstring).
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from typing import Dict, List, Optional, Sequence
 from gaonb_lint import __version__
 from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError,  # noqa: F401
                                PluginError, UsageError, error_line)
+from gaonb_lint.messages import (CATALOGUE, Message, active_lang, environment_problem, line, resolve_lang, set_lang,
+                                 severity_name, text)
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
 EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert", "extract": "gaonb_lint.extract",
@@ -43,6 +47,51 @@ class _Formatter(argparse.HelpFormatter):
             width = _Formatter._columns - 2
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    # argparse measures text with len(); a Chinese character takes two columns, so help in Chinese
+    # is wrapped and aligned by display width instead.
+    def _split_lines(self, text, width):
+        return _wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text, width, indent):
+        return "\n".join(indent + ln for ln in _wrap(self._whitespace_matcher.sub(" ", text).strip(), width))
+
+    def _format_action(self, action):
+        out = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        extra = _columns(invocation) - len(invocation)
+        first, newline, rest = out.partition("\n")
+        at = first.find(invocation) + len(invocation)
+        gap = len(first) - at - len(first[at:].lstrip(" "))
+        if extra and first[at:].strip() and gap - extra >= 1:
+            first = first[:at] + " " * (gap - extra) + first[at + gap:]
+        return first + newline + rest
+
+
+def _columns(text: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _wrap(text: str, width: int) -> List[str]:
+    """Lines of at most ``width`` columns, broken at spaces or between Chinese characters (never
+    inside a word or a number, never before closing punctuation)."""
+    import re
+
+    lines: List[str] = []
+    current, used = "", 0
+    for token in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+", text):
+        w = _columns(token)
+        if token.isspace():
+            if current:
+                current, used = current + " ", used + 1
+            continue
+        if used + w > width and current.strip() and token not in "，。；：、）」”』！？":
+            lines.append(current.rstrip())
+            current, used = "", 0
+        current, used = current + token, used + w
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
 
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
@@ -50,13 +99,97 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str):  # argparse exits 2 as well, but with our one-line shape
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"gaonb-lint: error: {message}\n")
+        sys.stderr.write(line("error", text("usage.argparse", message=message, prog=self.prog)) + "\n")
         raise SystemExit(EXIT_ERROR)
 
 
-def _lang(args) -> str:
-    return getattr(args, "lang", None) or os.environ.get("GAONB_LINT_LANG") or "zh"
+def _flag_lang(argv: Sequence[str]) -> Optional[str]:
+    """The value of ``--lang`` in ``argv`` (read before parsing: the help is written in it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _setting_lang(argv: Sequence[str]) -> Optional[str]:
+    """``lang`` of the configuration found from the current directory (or named by ``--config``);
+    a broken configuration is reported by the command that reads it, not here."""
+    from gaonb_lint.config import ConfigFinder
+
+    if "--isolated" in argv:
+        return None
+    explicit = _flag_value(argv, "--config")
+    try:
+        return ConfigFinder(explicit).for_path(os.getcwd()).lang
+    except (GaonbError, OSError):
+        return None
+
+
+def _flag_value(argv: Sequence[str], flag: str) -> Optional[str]:
+    for i, arg in enumerate(argv):
+        if arg == flag and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(flag + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def run_lang(argv: Sequence[str], command: Optional[str]) -> str:
+    """The language before parsing.  ``check`` reads the configuration of its first path itself
+    (``runner.run_check``); the help of ``check`` and its usage errors come before that."""
+    flag = _flag_lang(argv)
+    setting = None
+    if flag not in ("zh", "en") and (command != "check" or "-h" in argv or "--help" in argv):
+        setting = _setting_lang(argv)
+    return resolve_lang(flag, setting)
+
+
+# argparse's own words (it translates through gettext's ``_``, module-level in argparse).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s：%(message)s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "expected one argument": "后面应跟一个值",
+    "expected at most one argument": "后面最多跟一个值",
+    "expected at least one argument": "后面至少应跟一个值",
+    "expected %s argument": "后面应跟 %s 个值",
+    "expected %s arguments": "后面应跟 %s 个值",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的取值 %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "ignored explicit argument %r": "此选项不接受取值 %r",
+    "not allowed with argument %s": "不能与 %s 同时使用",
+    "one of the arguments %s is required": "必须给出 %s 之一",
+    "unexpected option string: %s": "多余的选项：%s",
+    "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有命令 %(parser_name)r（可选：%(choices)s）",
+}
+
+
+class _ArgparseLanguage:
+    """argparse speaking the run's language while the parser is built and used."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __enter__(self):
+        self.saved = argparse._, argparse.ngettext
+        if self.lang == "zh":
+            argparse._ = lambda msg: _ARGPARSE_ZH.get(msg, msg)
+            argparse.ngettext = lambda one, many, n: _ARGPARSE_ZH.get(one if n == 1 else many, one if n == 1 else many)
+        return self
+
+    def __exit__(self, *exc):
+        argparse._, argparse.ngettext = self.saved
+        return False
 
 
 BUILTIN_COMMANDS = ("check", "rules", "explain")
@@ -72,51 +205,53 @@ def _command_in(argv: Sequence[str]) -> Optional[str]:
     return None
 
 
-def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
-    """The whole parser; for a built-in ``command`` the extra commands' modules are not imported
-    (their import would cost every pre-commit run for parsers it never uses)."""
-    p = _Parser(prog="gaonb-lint", description="政府信息公开工作年度报告合规检查 / compliance linter for "
-                "government information-disclosure annual reports")
-    p.add_argument("--version", action="version", version=f"gaonb-lint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def build_parser(command: Optional[str] = None, lang: Optional[str] = None) -> argparse.ArgumentParser:
+    """The whole parser, its help in ``lang``; for a built-in ``command`` the extra commands'
+    modules are not imported (their import would cost every pre-commit run for parsers it never uses)."""
+    set_lang(lang or "zh")
+    h = text  # help texts: catalogue keys, in the active language
+    p = _Parser(prog="gaonb-lint", description=h("help.description"), epilog=h("help.epilog"), add_help=False)
+    p.add_argument("-h", "--help", action="help", help=h("help.help"))
+    p.add_argument("--version", action="version", version=f"gaonb-lint {__version__}", help=h("help.version"))
+    p.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
+    sub = p.add_subparsers(dest="command", metavar=h("metavar.command"), parser_class=_Parser)
 
-    c = sub.add_parser("check", help="check report files and directories")
-    c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    c.add_argument("--format", default="text", metavar="FORMAT",
-                   help="output format: text (default), json, or one a plugin provides")
-    c.add_argument("--select", action="append", default=None, metavar="RULES",
-                   help="only these rules (slugs or codes, comma-separated; replaces the configured selection)")
-    c.add_argument("--ignore", action="append", default=None, metavar="RULES",
-                   help="skip these rules (slugs or codes, comma-separated; added to the configured ones)")
-    c.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
-    c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
-    c.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching")
-    c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    c.add_argument("--force-exclude", action="store_true",
-                   help="apply exclude patterns to files named on the command line too (used by pre-commit)")
-    c.add_argument("--format-version", choices=None, default=None, metavar="VERSION",
-                   help="force the format version (v2019 or v2021) instead of choosing it from the report year")
-    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="check files in N processes (0: one per core; default 1); the output is the same")
-    c.add_argument("--verbose", "-v", action="store_true", help="also print what was read from each file")
-    c.add_argument("--debug", action="store_true",
-                   help="print tracebacks of crashing rules and trace plugin hook calls to stderr")
+    def command_parser(name: str, help_key: str, fallback: str = "") -> argparse.ArgumentParser:
+        words = h(help_key) if help_key in CATALOGUE else fallback  # a command module's own HELP
+        sp = sub.add_parser(name, help=words, description=words, add_help=False)
+        sp.add_argument("-h", "--help", action="help", help=h("help.help"))
+        return sp
 
-    r = sub.add_parser("rules", help="list every rule")
-    r.add_argument("--format", choices=("text", "json"), default="text")
-    r.add_argument("--lang", choices=("zh", "en"), default=None)
+    c = command_parser("check", "help.check")
+    c.add_argument("paths", nargs="*", metavar=h("metavar.path"), help=h("help.check.paths"))
+    c.add_argument("--format", default="text", metavar=h("metavar.format"), help=h("help.check.format"))
+    c.add_argument("--select", action="append", default=None, metavar=h("metavar.rules"), help=h("help.check.select"))
+    c.add_argument("--ignore", action="append", default=None, metavar=h("metavar.rules"), help=h("help.check.ignore"))
+    c.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
+    c.add_argument("--quiet", "-q", action="store_true", help=h("help.check.quiet"))
+    c.add_argument("--statistics", action="store_true", help=h("help.check.statistics"))
+    c.add_argument("--config", metavar=h("metavar.file"), help=h("help.check.config"))
+    c.add_argument("--isolated", action="store_true", help=h("help.check.isolated"))
+    c.add_argument("--force-exclude", action="store_true", help=h("help.check.force-exclude"))
+    c.add_argument("--format-version", choices=None, default=None, metavar=h("metavar.version"),
+                   help=h("help.format-version"))
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help=h("help.check.jobs"))
+    c.add_argument("--verbose", "-v", action="store_true", help=h("help.check.verbose"))
+    c.add_argument("--debug", action="store_true", help=h("help.check.debug"))
 
-    e = sub.add_parser("explain", help="print a rule's documentation")
-    e.add_argument("rule", metavar="RULE", help="rule slug or code")
-    e.add_argument("--lang", choices=("zh", "en"), default=None)
+    r = command_parser("rules", "help.rules")
+    r.add_argument("--format", choices=("text", "json"), default="text", help=h("help.rules.format"))
+    r.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
+
+    e = command_parser("explain", "help.explain")
+    e.add_argument("rule", metavar=h("metavar.rule"), help=h("help.explain.rule"))
+    e.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
 
     for name, module in EXTRA_COMMANDS.items():
         if command in BUILTIN_COMMANDS:
             break
         mod = importlib.import_module(module)
-        sp = sub.add_parser(name, help=mod.HELP)
-        mod.add_arguments(sp)
+        mod.add_arguments(command_parser(name, "help." + name, getattr(mod, "HELP", name)))
     return p
 
 
@@ -141,13 +276,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
-    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_ERROR
-    lang = _lang(args)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(argv)
+    lang = run_lang(argv, command)
+    with _ArgparseLanguage(lang):
+        parser = build_parser(command, lang)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_ERROR
     try:
+        problem = environment_problem()
+        if problem is not None:
+            raise UsageError(problem)
         if args.command == "check":
             if program:
                 import gc
@@ -165,7 +306,7 @@ def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
             return _explain(args, lang)
         return importlib.import_module(EXTRA_COMMANDS[args.command]).run(args)
     except (UsageError, ConfigError, PluginError, GaonbError) as e:
-        sys.stderr.write(error_line(str(e), lang) + "\n")
+        sys.stderr.write(line("error", e.message, active_lang()) + "\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -185,9 +326,12 @@ def _rules(args, lang: str) -> int:
         sys.stdout.write("\n")
     else:
         for r in rules:
-            sys.stdout.write(f"{r.code:<7} {r.slug:<22} {r.severity:<8} {r.plugin:<12} {r.summary.get(lang) or r.summary['zh']}\n")
+            severity = severity_name(r.severity, lang)
+            width = 8 - (len(severity) if lang == "en" else 2 * len(severity))  # a Chinese character is two columns
+            sys.stdout.write(f"{r.code:<7} {r.slug:<22} {severity}{' ' * max(1, width)}{r.plugin:<12} "
+                             f"{r.summary.get(lang) or r.summary['zh']}\n")
     for p in host.load_problems:
-        sys.stderr.write(error_line(f"plugin {p.plugin} could not be loaded: {p.error}", lang) + "\n")
+        sys.stderr.write(line("error", Message("plugin.load-failed", plugin=p.plugin, error=p.error), lang) + "\n")
     return EXIT_CLEAN
 
 
@@ -197,12 +341,13 @@ def _explain(args, lang: str) -> int:
     host = load_host()
     rule = host.rule(args.rule)
     if rule is None:
-        raise UsageError(f"unknown rule {args.rule!r}; `gaonb-lint rules` lists them")
+        raise UsageError("usage.unknown-rule-explain", name=args.rule)
     summary = rule.summary.get(lang) or rule.summary["zh"]
-    sys.stdout.write(f"# {rule.slug} ({rule.code})\n\n{summary}\n\n"
-                     f"Default severity: {rule.severity}. Plugin: {rule.plugin}.\n\n{rule.doc.strip()}\n")
+    head = text("explain.head", lang, severity=severity_name(rule.severity, lang), plugin=rule.plugin)
+    sys.stdout.write(f"# {rule.slug} ({rule.code})\n\n{summary}\n\n{head}\n\n{rule.doc.strip()}\n")
     if rule.options:
-        sys.stdout.write("\n## Options\n\n" + "".join(_option_line(rule.slug, o, lang) for o in rule.options))
+        sys.stdout.write("\n" + text("explain.options", lang) + "\n\n"
+                         + "".join(_option_line(rule.slug, o, lang) for o in rule.options))
     return EXIT_CLEAN
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence
 
 from gaonb_lint.errors import ConfigError
+from gaonb_lint.messages import Message, os_reason, toml_reason, type_name
 
 
 def _tomllib():
@@ -147,9 +148,9 @@ def load_file(path: str) -> Optional[Config]:
             raw = fh.read()
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}:1: configuration is not valid UTF-8") from None
+        raise ConfigError("config.not-utf8", path=path) from None
     except OSError as e:
-        raise ConfigError(f"{path}: cannot read configuration ({e.strerror or e})") from None
+        raise ConfigError("config.cannot-read", path=path, reason=os_reason(e)) from None
     is_pyproject = os.path.basename(path) == "pyproject.toml"
     if is_pyproject and not _may_set_ours(text):
         return None
@@ -163,8 +164,7 @@ def load_file(path: str) -> Optional[Config]:
             where = f"{m.group(1)}:{m.group(2)}"
         else:  # "at end of document": the last line
             where = str(len(text.rstrip("\n").split("\n")))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) if m else msg
-        raise ConfigError(f"{path}:{where}: invalid TOML: {reason}") from None
+        raise ConfigError("config.invalid-toml", path=path, where=where, reason=toml_reason(msg)) from None
     if is_pyproject:
         table = data.get("tool", {}).get("gaonb-lint")
         if table is None:
@@ -173,36 +173,37 @@ def load_file(path: str) -> Optional[Config]:
     else:
         table, prefix = data, ""
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}:{_key_line(text, 'gaonb-lint')}: [tool.gaonb-lint] must be a table")
+        raise ConfigError("config.not-a-table", path=path, line=_key_line(text, "gaonb-lint"))
     return from_table(table, path, text, prefix)
 
 
 def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "") -> Config:
     cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)), text=text, prefix=prefix)
 
-    def fail(key: str, reason: str) -> ConfigError:
-        return ConfigError(f"{path}:{_key_line(text, key)}: {prefix}{key}: {reason}")
+    def fail(key: str, reason: str, /, **params: Any) -> ConfigError:
+        return ConfigError("config.setting", location=f"{path}:{_key_line(text, key)}", key=prefix + key,
+                           reason=Message(reason, **params))
 
     for key, value in table.items():
         if key not in KEYS:
-            raise fail(key, f"unknown setting (known: {', '.join(sorted(KEYS))})")
+            raise fail(key, "config.unknown-setting", known=sorted(KEYS))
         expected = KEYS[key]
         if not isinstance(value, expected):
-            want = " or ".join(t.__name__ for t in expected) if isinstance(expected, tuple) else expected.__name__
-            raise fail(key, f"expected {want}, got {type(value).__name__}")
+            want = [type_name(t) for t in expected] if isinstance(expected, tuple) else type_name(expected)
+            raise fail(key, "config.wrong-type", want=want, got=type_name(value))
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            raise fail(key, "expected a list of strings")
+            raise fail(key, "config.list-of-strings")
     cfg.select = table.get("select")
     cfg.ignore = list(table.get("ignore", [])) + list(table.get("extend-ignore", []))
     for slug, sev in table.get("severity", {}).items():
         if sev not in SEVERITIES:
-            raise fail(slug, f"severity must be one of {', '.join(SEVERITIES)}, got {sev!r}")
+            raise fail(slug, "config.bad-severity", value=sev)
         cfg.severity[slug] = sev
     for pattern, names in table.get("per-file-ignores", {}).items():
         if isinstance(names, str):
             names = [names]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise fail("per-file-ignores", f"{pattern!r} must map to a list of rule names")
+            raise fail("per-file-ignores", "config.per-file-ignores", pattern=pattern)
         cfg.per_file_ignores[pattern] = list(names)
     if "include" in table:
         cfg.include = list(table["include"])
@@ -213,24 +214,25 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         from gaonb_lint import official_format
 
         if table["format-version"] not in official_format.version_ids():
-            raise fail("format-version", f"must be one of {', '.join(official_format.version_ids())}")
+            raise fail("format-version", "config.one-of", choices=list(official_format.version_ids()),
+                       value=table["format-version"])
         cfg.format_version = table["format-version"]
     if "lang" in table:
         if table["lang"] not in ("zh", "en"):
-            raise fail("lang", "must be zh or en")
+            raise fail("lang", "config.one-of", choices=["zh", "en"], value=table["lang"])
         cfg.lang = table["lang"]
     if "max-file-size" in table:
         size = _parse_size(table["max-file-size"])
         if size is None:
-            raise fail("max-file-size", f"expected a positive size such as 20MB, got {table['max-file-size']!r}")
+            raise fail("max-file-size", "config.bad-size", value=table["max-file-size"])
         cfg.max_file_size = size
     for slug, opts in table.get("rules", {}).items():
         if not isinstance(opts, dict):
-            raise fail(slug, "rule options must be a table")
+            raise fail(f"rules.{slug}", "config.rule-options", table=f"{prefix}rules.{slug}")
         cfg.rules[slug] = dict(opts)
     for name, opts in table.get("plugins", {}).items():
         if not isinstance(opts, dict):
-            raise fail(name, "plugin options must be a table")
+            raise fail(f"plugins.{name}", "config.rule-options", table=f"{prefix}plugins.{name}")
         cfg.plugins[name] = dict(opts)
     cfg.disable_plugins = list(table.get("disable-plugins", []))
     return cfg
@@ -245,10 +247,10 @@ class ConfigFinder:
         self._isolated = isolated
         if explicit:
             if not os.path.isfile(explicit):
-                raise ConfigError(f"{explicit}: configuration file not found")
+                raise ConfigError("config.not-found", path=explicit)
             cfg = load_file(explicit)
             if cfg is None:
-                raise ConfigError(f"{explicit}: has no [tool.gaonb-lint] table")
+                raise ConfigError("config.no-table", path=explicit)
             self._explicit = cfg
 
     def for_path(self, path: str) -> Config:

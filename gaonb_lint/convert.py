@@ -17,16 +17,17 @@ from typing import List
 
 from gaonb_lint.model import Heading, Paragraph, Report, Table
 
-HELP = "convert a report (text, HTML, DOCX, Markdown) to canonical Markdown"
 
 _MD_START = re.compile(r"^(\s*)(#|>|[-+*]\s|\d+[.)]\s|```|~~~|<|\||=+\s*$|-{3,}\s*$)")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the report to convert")
-    parser.add_argument("--to", choices=("md",), default="md", help="output format (md: canonical Markdown)")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of error messages")
+    from gaonb_lint.messages import text as h
+
+    parser.add_argument("file", metavar=h("metavar.file"), help=h("help.convert.file"))
+    parser.add_argument("--to", choices=("md",), default="md", help=h("help.convert.to"))
+    parser.add_argument("-o", "--output", metavar=h("metavar.out"), help=h("help.convert.output"))
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
 
 
 def _escape_line(text: str) -> str:
@@ -112,6 +113,7 @@ def to_markdown(report: Report) -> str:
 def run(args) -> int:
     from gaonb_lint.errors import EXIT_CLEAN, GaonbError
     from gaonb_lint.host import load_host
+    from gaonb_lint.messages import os_reason
     from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 
     host = load_host()
@@ -123,7 +125,7 @@ def run(args) -> int:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as e:
-            raise GaonbError(f"{args.output}: cannot write ({e.strerror or e})") from None
+            raise GaonbError("output.cannot-write", path=args.output, reason=os_reason(e)) from None
     else:
         sys.stdout.write(text)
     return EXIT_CLEAN

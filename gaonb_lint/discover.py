@@ -16,7 +16,7 @@ def discover(paths: List[str], finder: ConfigFinder, force_exclude: bool = False
     seen = set()
     for path in paths:
         if not os.path.lexists(path):
-            yield path, InputError(f"{path}: no such file or directory")
+            yield path, InputError("input.not-found", path=path)
             continue
         if os.path.isdir(path):
             found = 0
@@ -33,7 +33,8 @@ def discover(paths: List[str], finder: ConfigFinder, force_exclude: bool = False
                             found += 1
                             yield full, None
             if not found:
-                yield path, InputError(f"{path}: no reports found (looked for {', '.join(finder.for_path(os.path.join(path, 'x')).include)})")
+                yield path, InputError("input.no-reports", path=path,
+                                       patterns=list(finder.for_path(os.path.join(path, "x")).include))
             continue
         if force_exclude and finder.for_path(path).is_excluded(path):
             continue

@@ -13,9 +13,10 @@ from gaonb_lint.rule import BaseRule, Finding, ReportSetRule, Rule, RuleContext
 
 
 def describe_exception(exc: BaseException) -> str:
-    """``Type: first line of the message``: how a plugin's exception is named in one line."""
+    """The first line of a plugin's exception text, for a person: the class name is a
+    programmer's word (``--debug`` prints the traceback), used only when there is no text."""
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    return text[0] if text else type(exc).__name__
 
 
 def run_rules(report: Report, rules: List[Rule], lang: str, severities: Dict[str, str],

@@ -9,20 +9,19 @@ from __future__ import annotations
 import json
 import sys
 
-HELP = "print a report as canonical JSON (metadata, sections, tables keyed by official labels)"
-
-
 def add_arguments(parser) -> None:
-    parser.add_argument("file", nargs="?", metavar="FILE", help="the report (.md, .txt, .html, .docx …)")
-    parser.add_argument("--format-version", default=None, metavar="VERSION",
-                        help="force the format version (v2019 or v2021) instead of choosing it from the report year")
-    parser.add_argument("--print-schema", action="store_true", help="print the JSON Schema of the output and exit")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of error messages")
+    from gaonb_lint.messages import text as h
+
+    parser.add_argument("file", nargs="?", metavar=h("metavar.file"), help=h("help.extract.file"))
+    parser.add_argument("--format-version", default=None, metavar=h("metavar.version"), help=h("help.format-version"))
+    parser.add_argument("--print-schema", action="store_true", help=h("help.extract.print-schema"))
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
 
 
 def run(args) -> int:
     from gaonb_lint import official_format
     from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+    from gaonb_lint.messages import active_lang, text
     from gaonb_lint.tables.canonical import canonical_report, report_schema, schema_errors
 
     if args.print_schema:
@@ -30,23 +29,21 @@ def run(args) -> int:
         sys.stdout.write("\n")
         return EXIT_CLEAN
     if not args.file:
-        raise UsageError("extract: give a FILE (or --print-schema)")
+        raise UsageError("usage.extract-needs-file")
     forced = args.format_version
     if forced and forced not in official_format.version_ids():
-        raise UsageError(f"--format-version must be one of {', '.join(official_format.version_ids())}")
+        raise UsageError("usage.format-version", versions=list(official_format.version_ids()), value=forced)
     report = read_report(args.file)
     version = official_format.version_for_year(report.year, forced)
-    import os
-
-    zh = (args.lang or os.environ.get("GAONB_LINT_LANG") or "zh") == "zh"
-    doc, missing = canonical_report(report, version.id if version else None, "zh" if zh else "en")
+    lang = active_lang()
+    doc, missing = canonical_report(report, version.id if version else None, lang)
     if doc is None:
-        head = f"{args.file}: 无法生成规范 JSON，缺少：" if zh else f"{args.file}: cannot fill the canonical JSON; missing:"
+        head = text("extract.missing", lang, path=args.file)
         sys.stderr.write(head + "\n" + "".join(f"  - {m}\n" for m in missing))
         return EXIT_FINDINGS
     errors = schema_errors(doc)
     if errors:  # a bug, not the report's fault: say so rather than print an invalid document
-        sys.stderr.write(f"{args.file}: internal error: the extracted JSON does not match the schema:\n"
+        sys.stderr.write(text("level.error", lang) + text("extract.internal", lang, path=args.file) + "\n"
                          + "".join(f"  {e}\n" for e in errors[:20]))
         return EXIT_ERROR
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)

@@ -18,6 +18,7 @@ from gaonb_lint import hookspec
 from gaonb_lint.contracts import ConfigDefaults, OutputFormat, Reader
 from gaonb_lint.engine import describe_exception
 from gaonb_lint.errors import PluginError
+from gaonb_lint.messages import Message
 from gaonb_lint.meta_rules import META_RULES
 from gaonb_lint.rule import BaseRule, ReportSetRule, Rule
 
@@ -30,7 +31,7 @@ T = TypeVar("T")
 @dataclass
 class LoadProblem:
     plugin: str
-    error: str
+    error: Any  # a gaonb_lint.messages.Message (str() gives its text)
 
 
 @dataclass(eq=False, repr=False)
@@ -87,7 +88,7 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
         try:
             plugins.append((ep.name, ep.load()))
         except Exception as e:  # a broken third-party package must not stop the run
-            problems.setdefault(ep.name, []).append(describe_exception(e))
+            problems.setdefault(ep.name, []).append(Message("plugin.error-text", text=describe_exception(e)))
     plugins.extend((name, plugin) for name, plugin in extra_plugins if name not in disabled)
     # pluggy calls the implementation registered last first: registering in reverse makes the
     # call order the plugin order, which tryfirst/trylast then adjust.
@@ -101,7 +102,7 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
         try:
             pm.register(plugin, name=name)
         except Exception as e:  # pluggy refuses the plugin (arguments the spec lacks, a clash …)
-            problems.setdefault(name, []).append(describe_exception(e))
+            problems.setdefault(name, []).append(Message("plugin.error-text", text=describe_exception(e)))
             continue
         _guard(pm, name, plugin, problems, origins)
     _refuse_unknown_hooks(pm, problems)
@@ -133,7 +134,7 @@ def _guarded(name: str, hook: str, function: Callable[..., Any], problems: Dict[
             result = function(*args)
             items = None if result is None else list(result)  # a generator runs here, guarded too
         except Exception as e:
-            problems.setdefault(name, []).append(f"{hook}: {describe_exception(e)}")
+            problems.setdefault(name, []).append(Message("plugin.hook-failed", hook=hook, text=describe_exception(e)))
             return None
         if items is not None:
             origins[id(items)] = (name, items)
@@ -155,9 +156,8 @@ def _refuse_unknown_hooks(pm: pluggy.PluginManager, problems: Dict[str, List[str
         except pluggy.PluginValidationError as e:
             name = pm.get_name(e.plugin) or repr(e.plugin)
             unknown = sorted(caller.name for caller in pm.get_hookcallers(e.plugin) or () if not caller.has_spec())
-            known = ", ".join(sorted(n for n in dir(hookspec) if n.startswith(ENTRY_POINT_GROUP + "_")))
-            problems.setdefault(name, []).append(
-                f"unknown hook {', '.join(unknown)} (a misspelling? the hooks are: {known})")
+            known = sorted(n for n in dir(hookspec) if n.startswith(ENTRY_POINT_GROUP + "_"))
+            problems.setdefault(name, []).append(Message("plugin.unknown-hook", unknown=unknown, known=known))
             pm.unregister(e.plugin)
 
 
@@ -168,7 +168,8 @@ def _items(pm: pluggy.PluginManager, hook: str, kind: Type[T], origins: Dict[int
         for item in items or ():
             if not isinstance(item, kind):
                 plugin = origins.get(id(items), ("a wrapper",))[0]
-                raise PluginError(f"plugin {plugin}: {hook} returned {type(item).__name__}, not a {kind.__name__}")
+                raise PluginError("plugin.bad-item", plugin=plugin, hook=hook, type=type(item).__name__,
+                                  kind=kind.__name__)
             out.append(item)
     return out
 
@@ -206,9 +207,9 @@ def _is_builtin(pm: pluggy.PluginManager, name: str) -> bool:
 def _check_rule(rule: BaseRule, slugs: Dict[str, str], codes: Dict[str, str]) -> None:
     problems = rule.problems()
     if problems:
-        raise PluginError(f"plugin {rule.plugin}: rule {rule.slug!r} is invalid: {'; '.join(problems)}")
+        raise PluginError("plugin.invalid-rule", plugin=rule.plugin, slug=rule.slug, problems=problems)
     if rule.slug in slugs:
-        raise PluginError(f"plugin {rule.plugin}: rule slug {rule.slug!r} is already used by plugin {slugs[rule.slug]}")
+        raise PluginError("plugin.slug-taken", plugin=rule.plugin, slug=rule.slug, other=slugs[rule.slug])
     if rule.code in codes:
-        raise PluginError(f"plugin {rule.plugin}: rule code {rule.code} is already used by plugin {codes[rule.code]}")
+        raise PluginError("plugin.code-taken", plugin=rule.plugin, code=rule.code, other=codes[rule.code])
     slugs[rule.slug] = codes[rule.code] = rule.plugin

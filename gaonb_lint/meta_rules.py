@@ -7,8 +7,9 @@ from gaonb_lint.rule import Rule
 PLUGIN_ERROR = Rule(
     slug="plugin-error", code="GL900",
     summary={"zh": "规则插件运行出错", "en": "a rule plugin crashed"},
-    messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过：{error}",
-                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped: {error}"}},
+    messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过（出错信息：“{error}”）；请更新或卸载这个插件",
+                        "en": "rule {rule} (plugin {plugin}) crashed and was skipped (“{error}”); update or uninstall "
+                              "the plugin"}},
     plugin="gaonb-lint", meta=True,
     doc="""## What it does
 Reports a rule that raised an exception while checking a file. The other rules still run. (A
@@ -22,7 +23,7 @@ None: this is about the linter itself.
 
 ## Example
 ```
-report.md:1:1: GL900 [plugin-error] 规则 my-rule（插件 my_plugin）运行出错，已跳过：ZeroDivisionError: division by zero
+report.md:1:1: GL900 [plugin-error] 错误：规则 my-rule（插件 my_plugin）运行出错，已跳过（出错信息：“division by zero”）；请更新或卸载这个插件
 ```
 
 ## How to fix

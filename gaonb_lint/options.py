@@ -8,6 +8,7 @@ from typing import Dict, Iterable, Sequence
 from gaonb_lint.config import Config
 from gaonb_lint.contracts import ConfigDefaults
 from gaonb_lint.errors import ConfigError
+from gaonb_lint.messages import Message
 from gaonb_lint.rule import BaseRule, Option
 
 
@@ -22,15 +23,17 @@ def check_options(cfg: Config, rules: Iterable[BaseRule], defaults: Sequence[Con
     for table, values in tables:
         where = cfg.path or "configuration"
         if table not in declared:
-            kind = "rule" if table.startswith("rules.") else "plugin"
-            hint = "`gaonb-lint rules` lists the rules" if kind == "rule" else "no installed plugin declares it"
-            raise ConfigError(f"{where}:{cfg.line_of(table)}: [{cfg.prefix}{table}]: unknown {kind} table ({hint})")
+            kind = "config.unknown-rule-table" if table.startswith("rules.") else "config.unknown-plugin-table"
+            raise ConfigError("config.setting", location=f"{where}:{cfg.line_of(table)}", key=f"[{cfg.prefix}{table}]",
+                              reason=Message(kind))
         options = {o.name: o for o in declared[table]}
         for key, value in values.items():
             line = cfg.line_of(table, key)
             if key not in options:
-                known = ", ".join(sorted(options)) or "none"
-                raise ConfigError(f"{where}:{line}: {cfg.prefix}{table}.{key}: unknown option (options: {known})")
+                known = sorted(options) or Message("config.no-options")
+                raise ConfigError("config.setting", location=f"{where}:{line}", key=f"{cfg.prefix}{table}.{key}",
+                                  reason=Message("config.unknown-option", known=known))
             problem = options[key].check(value)
             if problem is not None:
-                raise ConfigError(f"{where}:{line}: {cfg.prefix}{table}.{key}: {problem}")
+                raise ConfigError("config.setting", location=f"{where}:{line}", key=f"{cfg.prefix}{table}.{key}",
+                                  reason=problem)

@@ -81,15 +81,18 @@ class Option:
                 out.append(f"option {self.name!r} has no {lang!r} doc")
         return out
 
-    def check(self, value: Any) -> Optional[str]:
-        """Why ``value`` is not a valid value of this option (``None`` when it is)."""
+    def check(self, value: Any):
+        """Why ``value`` is not a valid value of this option, as a ``gaonb_lint.messages.Message``
+        (``None`` when it is valid)."""
+        from gaonb_lint.messages import Message, type_name
+
         ok = isinstance(value, self.type) and not (self.type is not bool and isinstance(value, bool))
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             ok = True
         if not ok:
-            return f"expected {self.type.__name__}, got {type(value).__name__} {value!r}"
+            return Message("config.option-type", want=type_name(self.type), got=type_name(value), value=repr(value))
         if self.allowed is not None and value not in self.allowed:
-            return f"must be one of {', '.join(map(repr, self.allowed))}, got {value!r}"
+            return Message("config.one-of", choices=[repr(a) for a in self.allowed], value=value)
         return None
 
 
@@ -183,18 +186,21 @@ class BaseRule:
     plugin: str = ""  # filled in by the host
     meta: bool = False  # the host's own rules, about the run rather than the report (plugin-error …)
 
-    def problems(self) -> List[str]:
-        """What is wrong with this rule's definition (empty when it is well-formed)."""
+    def problems(self) -> list:
+        """What is wrong with this rule's definition (empty when it is well-formed), as
+        ``gaonb_lint.messages.Message`` objects (``str()`` gives the text)."""
+        from gaonb_lint.messages import Message
+
         out = []
         if not SLUG_RE.match(self.slug or ""):
-            out.append(f"slug {self.slug!r} must be lower-case words joined by '-'")
+            out.append(Message("rule-def.slug", value=self.slug))
         if not CODE_RE.match(self.code or ""):
-            out.append(f"code {self.code!r} must be 1-4 capital letters and 3-4 digits")
+            out.append(Message("rule-def.code", value=self.code))
         if self.severity not in SEVERITIES:
-            out.append(f"severity {self.severity!r} must be error, warning or info")
+            out.append(Message("rule-def.severity", value=self.severity))
         for lang in LANGS:
             if not self.summary.get(lang):
-                out.append(f"summary has no {lang!r} text")
+                out.append(Message("rule-def.summary", lang=lang))
         for key, templates in self.messages.items():
             out.extend(_message_problems(key, templates))
         names = [o.name for o in self.options]
@@ -203,7 +209,7 @@ class BaseRule:
         if len(set(names)) != len(names):
             out.append("two options have the same name")
         if not callable(getattr(self, "check", None)):
-            out.append("check is not callable")
+            out.append(Message("rule-def.check"))
         return out
 
     def option_values(self, configured: Mapping[str, Any]) -> Dict[str, Any]:

@@ -9,9 +9,9 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from gaonb_lint.config import Config, ConfigFinder
 from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
 from gaonb_lint.engine import run_report_set_rules, run_rules
-from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, UsageError,
-                               error_line)
+from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, UsageError
 from gaonb_lint.host import Host, load_host
+from gaonb_lint.messages import CATALOGUE, Message, line, resolve_lang, set_lang
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 from gaonb_lint.rule import BaseRule
@@ -30,7 +30,7 @@ def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str) -
         if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{0,3}", name):  # a code prefix: GL3, or EX for a plugin
             hits = [r.slug for r in rules if r.code.startswith(name.upper())]
         if not hits:
-            raise GaonbError(f"{_locate(where, name)}: unknown rule {name!r}; `gaonb-lint rules` lists them")
+            raise GaonbError("usage.unknown-rule", where=_locate(where, name), name=name)
         out.update(hits)
     return out
 
@@ -52,7 +52,7 @@ def _locate(where: str, name: str) -> str:
 class Found(list):
     """One file's diagnostics, and how the file was read (format, encoding) for ``--verbose``."""
 
-    read_as = ""
+    read_as = ("", "", "")
 
 
 class Checker:
@@ -137,9 +137,8 @@ class Checker:
             for d in diags:
                 d.page = page_at(report.line_start(d.span.line) + d.span.column - 1)
         found = Found(diags)
-        found.read_as = f"read as {report.source_format}, encoding {report.encoding}"
-        for zh, en in report.notes:
-            found.read_as += "; " + (zh if self.lang == "zh" else en)
+        notes = [zh if self.lang == "zh" else en for zh, en in report.notes]
+        found.read_as = (report.source_format, report.encoding, ("；" if self.lang == "zh" else "; ").join(notes))
         return found
 
     def check_set(self, checked: Sequence[Tuple[str, Config]]) -> List[Diagnostic]:
@@ -164,14 +163,14 @@ class Checker:
 
 
 def _check_file(checker: Checker, finder: ConfigFinder, path: str):
-    """Diagnostics of one file, or the one-line reason it could not be checked.  A broken
-    configuration is returned as a ``ConfigError`` (it ends the whole run)."""
+    """Diagnostics of one file, or the one-line reason it could not be checked (in the run's
+    language).  A broken configuration is returned as a ``ConfigError`` (it ends the whole run)."""
     try:
         return checker.check(path, finder.for_path(path))
     except ConfigError as e:
         return e
     except GaonbError as e:
-        return str(e)
+        return e.render(checker.lang)
 
 
 # Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.
@@ -207,7 +206,7 @@ def _resume_collection() -> None:
 def jobs_count(jobs: int) -> int:
     """``-j 0``: one job per core."""
     if jobs < 0:
-        raise GaonbError(f"--jobs must be 0 (one per core) or a positive number, got {jobs}")
+        raise UsageError("usage.jobs", jobs=jobs)
     return jobs or os.cpu_count() or 1
 
 
@@ -263,11 +262,6 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
         gc.unfreeze()
 
 
-_SKIPPED = {"zh": "说明：目录中的 {n} 个文件未检查：读取它们需要 {extra} 扩展（pip install 'gaonb-lint[{extra}]'）",
-            "en": "note: {n} file(s) in the directories were not checked: reading them needs the {extra} extra "
-                  "(pip install 'gaonb-lint[{extra}]')"}
-
-
 def _skip_optional(items, named: Set[str], checker: Checker, skipped: Dict[str, List[str]]):
     """Files found by walking a directory whose reader needs an extra that is not installed are
     skipped with a note (a file named on the command line is read, and fails naming the extra)."""
@@ -288,22 +282,23 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
 
     finder = ConfigFinder(args.config, args.isolated)
     # The configuration of the first path decides what is for the whole run: `lang` (unless
-    # --lang or GAONB_LINT_LANG says it) and `disable-plugins`.
+    # --lang says it; before GAONB_LINT_LANG, see gaonb_lint.messages) and `disable-plugins`.
     first = (args.paths or ["."])[0]
     run_cfg = finder.for_path(first) if os.path.exists(first) else None
-    if run_cfg is not None and not (args.lang or os.environ.get("GAONB_LINT_LANG")):
-        lang = run_cfg.lang or lang
+    if run_cfg is not None and not args.lang:
+        lang = resolve_lang(None, run_cfg.lang)
+        set_lang(lang)
     disabled = run_cfg.disable_plugins if run_cfg is not None else []
     host = load_host(disabled=disabled, trace=args.debug)
     formats = {f.name: f for f in host.output_formats}
     if args.format not in formats and args.format not in BUILTIN_OUTPUT_FORMATS:
-        known = ", ".join(sorted({*formats, *BUILTIN_OUTPUT_FORMATS}))
-        raise UsageError(f"unknown output format --format {args.format!r}; the formats are: {known}")
+        raise UsageError("usage.unknown-format", value=args.format, known=sorted({*formats, *BUILTIN_OUTPUT_FORMATS}))
     if args.format_version:
         from gaonb_lint import official_format
 
         if args.format_version not in official_format.version_ids():
-            raise GaonbError(f"--format-version must be one of {', '.join(official_format.version_ids())}")
+            raise UsageError("usage.format-version", versions=list(official_format.version_ids()),
+                             value=args.format_version)
     checker = Checker(host, lang, select, ignore, args.format_version, args.debug)
 
     diags: List[Diagnostic] = []
@@ -311,8 +306,9 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     files = 0
     checked: List[Tuple[str, Config]] = []
     for p in host.load_problems:
-        errors.append({"path": p.plugin, "message": f"plugin {p.plugin} could not be loaded: {p.error}"})
-        sys.stderr.write(error_line(errors[-1]["message"], lang) + "\n")
+        errors.append({"path": p.plugin, "message": Message("plugin.load-failed", plugin=p.plugin,
+                                                            error=p.error).render(lang)})
+        sys.stderr.write(line("error", errors[-1]["message"], lang) + "\n")
     paths = args.paths or ["."]
     spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
             "forced_version": args.format_version, "debug": args.debug, "disabled": disabled}
@@ -321,24 +317,27 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     results = _results(found_files, checker, finder, getattr(args, "jobs", 1), spec)
     for path, problem, found in results:
         if problem is not None:
-            errors.append({"path": path, "message": str(problem)})
-            sys.stderr.write(error_line(str(problem), lang) + "\n")
+            errors.append({"path": path, "message": problem.render(lang)})
+            sys.stderr.write(line("error", errors[-1]["message"], lang) + "\n")
             continue
         files += 1
         if isinstance(found, str):  # the file could not be checked
             errors.append({"path": path, "message": found})
-            sys.stderr.write(error_line(found, lang) + "\n")
+            sys.stderr.write(line("error", found, lang) + "\n")
             continue
         if args.verbose:
-            read_as = getattr(found, "read_as", "")
-            sys.stderr.write(f"{path}: {read_as + '; ' if read_as else ''}{len(found)} finding(s)\n")
+            source_format, encoding, notes = getattr(found, "read_as", ("", "", ""))
+            fmt = Message("format." + source_format) if "format." + source_format in CATALOGUE else source_format
+            verbose = Message("run.verbose", path=path, format=fmt, encoding=encoding, count=len(found)).render(lang)
+            sys.stderr.write(verbose + ("；" if lang == "zh" else "; ") * bool(notes) + notes + "\n")
         diags.extend(found)
         if host.report_set_rules:
             checked.append((path, finder.for_path(path)))
     diags.extend(checker.check_set(checked))
 
     for extra, names in skipped.items():
-        sys.stderr.write(_SKIPPED[lang].format(n=len(names), extra=extra) + "\n")
+        sys.stderr.write(line("info", Message("run.skipped-optional", n=len(names), extra=extra,
+                                              command=f"pip install 'gaonb-lint[{extra}]'"), lang) + "\n")
         if args.verbose:
             sys.stderr.writelines(f"  {name}\n" for name in names)
     summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}

@@ -9,61 +9,56 @@ from __future__ import annotations
 import json
 import sys
 
-HELP = "check a canonical JSON report (from `extract`) against the schema and the balance relations"
-
-MESSAGES = {
-    "zh": {"ok": "{file}: 有效", "schema": "{file}: 不符合规范 JSON 的结构：{error}",
-           "relation": "{file}: {table_zh}勾稽关系不成立（{relation_zh}，{over_zh}）：{cell_zh}为 {found}，"
-                       "{verdict_zh} {expected}（{left} ≠ {right}）"},
-    "en": {"ok": "{file}: valid", "schema": "{file}: does not match the canonical JSON schema: {error}",
-           "relation": "{file}: {table_en} does not add up ({relation_en}, {over_en}): {cell_en} is {found}, "
-                       "{verdict_en} {expected} ({left} ≠ {right})"},
-}
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a canonical JSON report")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
+    from gaonb_lint.messages import text as h
+
+    parser.add_argument("file", metavar=h("metavar.file"), help=h("help.validate.file"))
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
 
 
 def run(args) -> int:
-    import os
-
     from gaonb_lint.errors import EXIT_CLEAN, EXIT_FINDINGS, InputError
+    from gaonb_lint.messages import active_lang, json_reason, os_reason, text
     from gaonb_lint.tables.canonical import document_violations, schema_errors
     from gaonb_lint.tables.describe import violation_params
 
-    lang = args.lang or os.environ.get("GAONB_LINT_LANG") or "zh"
-    t = MESSAGES[lang if lang in MESSAGES else "zh"]
+    lang = active_lang()
     path = args.file
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError("input.not-found", path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError("input.is-directory", path=path) from None
+    except PermissionError:
+        raise InputError("input.permission", path=path) from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise InputError("input.cannot-read", path=path, reason=os_reason(e)) from None
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+        raise InputError("input.not-utf8-json", path=path) from None
     except json.JSONDecodeError as e:
-        raise InputError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}") from None
+        raise InputError("input.invalid-json", path=path, line=e.lineno, column=e.colno,
+                         reason=json_reason(e.msg)) from None
     errors = schema_errors(doc)
     for e in errors:
-        sys.stdout.write(t["schema"].format(file=path, error=e) + "\n")
+        sys.stdout.write(text("validate.schema", lang, path=path, error=e) + "\n")
     if errors:
         return EXIT_FINDINGS
     violations = document_violations(doc)
     version = doc["metadata"]["format_version"]
     for kind, v in violations:
         params = violation_params(kind, version, v)
-        params.update(file=path, verdict_zh="应为" if v.located else "按此关系应为",
+        params.update(verdict_zh="应为" if v.located else "按此关系应为",
                       verdict_en="expected" if v.located else "balancing value")
-        sys.stdout.write(t["relation"].format(**params) + "\n")
+        suffix = "_" + lang
+        params = {k[: -len(suffix)] if k.endswith(suffix) else k: value for k, value in params.items()}
+        sys.stdout.write(text("validate.relation", lang, path=path, **params) + "\n")
     if violations:
         return EXIT_FINDINGS
-    sys.stdout.write(t["ok"].format(file=path) + "\n")
+    sys.stdout.write(text("validate.ok", lang, path=path) + "\n")
     return EXIT_CLEAN

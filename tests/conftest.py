@@ -55,9 +55,18 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+# Messages are Chinese unless a test asks otherwise, whatever the machine's locale (an English
+# LANG or LC_ALL would switch them to English): the same for in-process runs.
+LANGUAGE_VARIABLES = ("GAONB_LINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+for _name in LANGUAGE_VARIABLES:
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
 def cli_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
-    """The environment for a CLI subprocess: ours minus the language override, plus ``extra``."""
-    env = {k: v for k, v in os.environ.items() if k != "GAONB_LINT_LANG"}
+    """The environment for a CLI subprocess: ours without language settings (so Chinese), plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    env["LANG"] = "C.UTF-8"
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(extra or {})
     return env

@@ -60,7 +60,7 @@ def test_binary_file_is_refused_in_one_line(tmp_path, data):
     path.write_bytes(data)
     code, out, err = check(path)
     assert code == 2
-    assert "binary" in one_error_line(err, path) or "decode" in err
+    assert "二进制" in one_error_line(err, path) or "编码" in err
 
 
 def test_undecodable_text_is_refused_in_one_line(tmp_path):
@@ -94,7 +94,7 @@ def test_a_50_mb_file_is_refused_by_the_size_limit_at_once(tmp_path):
     code, out, err = check(path)
     assert code == 2
     line = one_error_line(err, path)
-    assert "MiB" in line and "max-file-size" in line
+    assert "MB" in line and "max-file-size" in line
 
 
 def test_max_file_size_in_the_configuration_lowers_and_raises_the_limit(tmp_path):
@@ -174,7 +174,7 @@ def test_deeply_nested_documents(tmp_path, name):
     code, out, err = check(path)
     assert "Traceback" not in err
     if code == 2:
-        assert "nested too deeply" in one_error_line(err, path)
+        assert "嵌套层级太深" in one_error_line(err, path)
     else:
         assert code in (0, 1)
 
@@ -207,7 +207,7 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
     os.mkfifo(fifo)
     code, _, err = check(fifo)  # opening a FIFO for reading blocks until a writer comes: a hang
     assert code == 2
-    assert "not a regular file" in one_error_line(err, fifo)
+    assert "不是普通文件" in one_error_line(err, fifo)
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
@@ -221,7 +221,7 @@ def test_unreadable_file_real_permissions(tmp_path):
     finally:
         path.chmod(0o644)
     assert code == 2
-    assert "permission denied" in one_error_line(err, path)
+    assert "没有读取权限" in one_error_line(err, path)
 
 
 def test_unreadable_file_simulated(tmp_path, monkeypatch):
@@ -243,7 +243,7 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
     monkeypatch.setattr(readers, "open", guarded_open, raising=False)
     code, out, err = run_main(["check", "--isolated", "--format", "json", str(secret), str(other)])
     assert code == 2
-    assert "permission denied" in one_error_line(err, secret)
+    assert "没有读取权限" in one_error_line(err, secret)
     doc = json.loads(out)
     assert doc["summary"]["files"] == 2 and [e["path"] for e in doc["errors"]] == [str(secret)]
 
@@ -268,7 +268,7 @@ def test_a_file_deleted_while_the_run_goes(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(discover_module, "discover", discover_then_delete)
     code, out, err = run_main(["check", "--isolated", "-j", jobs, "--format", "json", str(tmp_path)])
     assert code == 2
-    assert "no such file" in one_error_line(err, victim)
+    assert "找不到这个文件" in one_error_line(err, victim)
     doc = json.loads(out)
     assert doc["summary"]["files"] == 3 and doc["diagnostics"] == []
     assert [e["path"] for e in doc["errors"]] == [str(victim)]

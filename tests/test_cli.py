@@ -13,7 +13,9 @@ MISTAKES = EXAMPLES_DIR / "mistakes-2025.md"
 # Restrict to the foundation rules where exact counts matter, so later rules do not disturb them.
 FOUNDATION = "required-sections,statistics-period,fee-statement"
 TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{1,4}\d{3,4}) "
-                       r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>\S.*)$")
+                       r"\[(?P<rule>[a-z0-9-]+)\] (?P<severity>错误|警告|提示|error|warning|info)(?:：|: )"
+                       r"(?P<message>\S.*)$")
+SEVERITY_WORDS = {"错误": "error", "警告": "warning", "提示": "info"}
 
 
 def check(*args, cwd=None, env=None):
@@ -59,7 +61,9 @@ def _one_error_line(code, out, err, *must_name):
 def test_missing_file_exits_2(tmp_path):
     missing = tmp_path / "nope.md"
     line = _one_error_line(*check(missing), missing)
-    assert "no such file" in line
+    assert line == f"错误：{missing}: 找不到这个文件或目录；请检查路径和文件名是否写对"
+    line = _one_error_line(*check("--lang", "en", missing), missing)
+    assert line == f"error: {missing}: no such file or directory; check the path"
 
 
 def test_directory_without_reports_exits_2(tmp_path):
@@ -67,14 +71,14 @@ def test_directory_without_reports_exits_2(tmp_path):
     d.mkdir()
     (d / "script.py").write_text("print(1)\n")
     line = _one_error_line(*check(d), d)
-    assert "no reports found" in line
+    assert "目录里没有找到报告文件" in line and "*.md" in line
 
 
 def test_binary_file_exits_2(tmp_path):
     f = tmp_path / "report.md"
     f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\xfe\x00")
     line = _one_error_line(*check(f), f)
-    assert "binary" in line
+    assert "二进制文件" in line
 
 
 def test_undecodable_file_exits_2(tmp_path):
@@ -82,7 +86,9 @@ def test_undecodable_file_exits_2(tmp_path):
     f = tmp_path / "report.txt"
     f.write_bytes("Résumé du rapport annuel élaboré à Genève\n".encode("latin-1"))
     line = _one_error_line(*check(f), f)
-    assert "decode" in line and "UTF-8" in line
+    assert "无法识别文字编码" in line and "UTF-8" in line
+    line = _one_error_line(*check("--lang", "en", f), f)
+    assert "cannot decode" in line and "UTF-8" in line
 
 
 def test_one_bad_file_among_good_ones_still_reports_the_others(tmp_path):
@@ -103,8 +109,8 @@ def _report_in(tmp_path, config_name, config_text):
 
 
 @pytest.mark.parametrize("config,needle", [
-    ("select = [\n  \"GL101\",\n", "invalid TOML"),
-    ("[severity\nfee-statement = 'warning'\n", "invalid TOML"),
+    ("select = [\n  \"GL101\",\n", "TOML 写法有误"),
+    ("[severity\nfee-statement = 'warning'\n", "TOML 写法有误（节名缺少结尾的 “]”）"),
 ])
 def test_broken_toml_exits_2(tmp_path, config, needle):
     report = _report_in(tmp_path, ".gaonb-lint.toml", config)
@@ -117,19 +123,21 @@ def test_broken_toml_exits_2(tmp_path, config, needle):
 def test_config_unknown_key_exits_2(tmp_path):
     report = _report_in(tmp_path, ".gaonb-lint.toml", 'select = ["GL101"]\nselct = ["GL3"]\n')
     line = _one_error_line(*run_cli(["check", report]), tmp_path / ".gaonb-lint.toml")
+    assert ".gaonb-lint.toml:2: selct: 没有这个设置项；可用的设置项有 exclude、" in line
+    line = _one_error_line(*run_cli(["check", "--lang", "en", report]), tmp_path / ".gaonb-lint.toml")
     assert ".gaonb-lint.toml:2: selct: unknown setting" in line
 
 
 def test_config_bad_severity_exits_2(tmp_path):
     report = _report_in(tmp_path, ".gaonb-lint.toml", '[severity]\nfee-statement = "fatal"\n')
-    line = _one_error_line(*run_cli(["check", report]), tmp_path / ".gaonb-lint.toml")
+    line = _one_error_line(*run_cli(["check", "--lang", "en", report]), tmp_path / ".gaonb-lint.toml")
     assert ":2: fee-statement: severity must be one of error, warning, info, got 'fatal'" in line
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_unknown_rule_on_command_line_exits_2(option):
     line = _one_error_line(*check(option, "fee-statment", COMPLIANT), option, "fee-statment")
-    assert "unknown rule" in line
+    assert line == f"错误：{option}: 没有名为 “fee-statment” 的规则；运行 gaonb-lint rules 可查看全部规则的名称和代码"
 
 
 def test_no_command_exits_2():
@@ -173,7 +181,8 @@ def test_text_line_shape_matches_json():
         m = TEXT_LINE.match(ln)
         assert (m["path"], int(m["line"]), int(m["col"]), m["code"], m["rule"], m["message"]) == \
             (d["path"], d["line"], d["column"], d["code"], d["rule"], d["message"])
-    assert out.rstrip().splitlines()[-1].startswith("发现 5 个问题")
+        assert SEVERITY_WORDS[m["severity"]] == d["severity"]
+    assert out.rstrip().splitlines()[-1] == "共检查 1 个文件，其中 1 个有问题：5 个错误。"
 
 
 def test_columns_are_code_points():
@@ -200,13 +209,14 @@ def test_lang_en():
     code, out, _ = check(MISTAKES, "--lang", "en", "--select", FOUNDATION)
     assert code == 1
     assert "section title differs from the format: expected “五、存在的主要问题及改进情况”" in out
-    assert "Found 5 problem(s) (5 errors, 0 warnings, 0 info) in 1 of 1 file(s)." in out
+    assert "Checked 1 file(s), 1 with problems: 5 error(s)." in out
+    assert all(TEXT_LINE.match(ln)["severity"] == "error" for ln in out.splitlines() if TEXT_LINE.match(ln))
     assert "章节标题不符" not in out
 
 
 def test_lang_from_environment():
     code, out, _ = check(MISTAKES, env={"GAONB_LINT_LANG": "en"})
-    assert "Found " in out and "发现" not in out
+    assert "Checked " in out and "共检查" not in out
 
 
 def test_quiet_prints_findings_only():

@@ -155,7 +155,7 @@ def test_include_exclude_extend_exclude_on_directories(tmp_path):
     checked = {d["path"] for d in doc["diagnostics"]} | {e["path"] for e in doc["errors"]}
     assert checked == {str(a), str(b), str(f)}
     assert str(c) not in checked
-    assert [e["path"] for e in doc["errors"]] == [str(b)] and "unsupported file type" in err
+    assert [e["path"] for e in doc["errors"]] == [str(b)] and "不支持这种文件类型" in err
     assert code == 2
 
 
@@ -187,53 +187,62 @@ def test_lang_setting_and_its_precedence(tmp_path):
     put(tmp_path / ".gaonb-lint.toml", 'lang = "en"\nselect = ["fee-statement"]\n')
     r = report(tmp_path / "r.md")
     code, out, _ = run_cli(["check", r])
-    assert "must be stated in section" in out and "Found 1 problem(s)" in out
+    assert "must be stated in section" in out and "Checked 1 file(s), 1 with problems: 1 error(s)." in out
     code, out, _ = run_cli(["check", "--lang", "zh", r])
     assert "信息处理费收取情况应在" in out
+    # The setting comes before GAONB_LINT_LANG (gaonb_lint.messages).
     code, out, _ = run_cli(["check", r], env={"GAONB_LINT_LANG": "zh"})
-    assert "信息处理费收取情况应在" in out
+    assert "must be stated in section" in out
 
 
 def test_max_file_size(tmp_path):
     put(tmp_path / ".gaonb-lint.toml", 'max-file-size = "1KB"\n')
     r = report(tmp_path / "r.md")
     code, doc, err = lint(r)
-    assert code == 2 and str(r) in err and "limit" in err and len(err.splitlines()) == 1
+    assert code == 2 and str(r) in err and "超过 1.0 KB 的上限" in err and len(err.splitlines()) == 1
 
 
 # -- malformed configuration: exit 2, `file:line: reason`, one line -----------------------------
 
-@pytest.mark.parametrize("name,text,line,reason", [
-    (".gaonb-lint.toml", 'select = ["GL101"]\nignore = [\n', 2, "invalid TOML"),  # at end of document
-    (".gaonb-lint.toml", 'select = ["GL101"\n\nlang = "en"\n', 3, "invalid TOML: Unclosed array"),
-    (".gaonb-lint.toml", 'select = ["GL101"]\ncolour = "red"\n', 2, "colour: unknown setting"),
-    (".gaonb-lint.toml", 'select = "GL101"\n', 1, "select: expected list, got str"),
-    (".gaonb-lint.toml", 'ignore = [1, 2]\n', 1, "ignore: expected a list of strings"),
-    (".gaonb-lint.toml", '\n[severity]\nfee-statement = "fatal"\n', 3, "severity must be one of error, warning, info"),
-    (".gaonb-lint.toml", 'lang = "fr"\n', 1, "lang: must be zh or en"),
-    (".gaonb-lint.toml", 'format-version = "v2030"\n', 1, "format-version: must be one of"),
-    (".gaonb-lint.toml", 'max-file-size = "huge"\n', 1, "max-file-size: expected a positive size"),
-    (".gaonb-lint.toml", '[per-file-ignores]\n"a/*" = 3\n', 1, "must map to a list of rule names"),
-    (".gaonb-lint.toml", 'select = ["GL101",\n  "fee-statment"]\n', 2, "unknown rule 'fee-statment'"),
-    (".gaonb-lint.toml", '[severity]\nnot-a-rule = "warning"\n', 2, "unknown rule 'not-a-rule'"),
+@pytest.mark.parametrize("name,text,line,reason,reason_zh", [
+    (".gaonb-lint.toml", 'select = ["GL101"]\nignore = [\n', 2, "invalid TOML", "TOML 写法有误"),  # at end of document
+    (".gaonb-lint.toml", 'select = ["GL101"\n\nlang = "en"\n', 3, "invalid TOML (unclosed array)",
+     "TOML 写法有误（列表缺少结尾的 “]”）"),
+    (".gaonb-lint.toml", 'select = ["GL101"]\ncolour = "red"\n', 2, "colour: unknown setting", "colour: 没有这个设置项"),
+    (".gaonb-lint.toml", 'select = "GL101"\n', 1, "select: expected a list, got a string", "select: 应为列表，实为字符串"),
+    (".gaonb-lint.toml", 'ignore = [1, 2]\n', 1, "ignore: expected a list of strings", "ignore: 应为字符串列表"),
+    (".gaonb-lint.toml", '\n[severity]\nfee-statement = "fatal"\n', 3, "severity must be one of error, warning, info",
+     "fee-statement: 级别只能是 error（错误）、warning（警告）或 info（提示），现为 “fatal”"),
+    (".gaonb-lint.toml", 'lang = "fr"\n', 1, "lang: must be one of zh, en, got 'fr'", "lang: 只能是 zh、en，现为 “fr”"),
+    (".gaonb-lint.toml", 'format-version = "v2030"\n', 1, "format-version: must be one of", "format-version: 只能是"),
+    (".gaonb-lint.toml", 'max-file-size = "huge"\n', 1, "max-file-size: expected a positive size",
+     "max-file-size: 应为正的文件大小"),
+    (".gaonb-lint.toml", '[per-file-ignores]\n"a/*" = 3\n', 1, "must map to a list of rule names",
+     "“a/*” 应对应一个规则名称列表"),
+    (".gaonb-lint.toml", 'select = ["GL101",\n  "fee-statment"]\n', 2, "unknown rule 'fee-statment'",
+     "没有名为 “fee-statment” 的规则"),
+    (".gaonb-lint.toml", '[severity]\nnot-a-rule = "warning"\n', 2, "unknown rule 'not-a-rule'", "没有名为 “not-a-rule” 的规则"),
     ("pyproject.toml", '[project]\nname = "x"\n[tool.gaonb-lint]\nselect = ["GL101"]\nbogus = 1\n', 5,
-     "tool.gaonb-lint.bogus: unknown setting"),
-    ("pyproject.toml", '[tool]\ngaonb-lint = 3\n', 2, "[tool.gaonb-lint] must be a table"),
+     "tool.gaonb-lint.bogus: unknown setting", "tool.gaonb-lint.bogus: 没有这个设置项"),
+    ("pyproject.toml", '[tool]\ngaonb-lint = 3\n', 2, "[tool.gaonb-lint] must be a table",
+     "[tool.gaonb-lint] 应是一节设置（表）"),
 ])
-def test_malformed_configuration(tmp_path, name, text, line, reason):
+def test_malformed_configuration(tmp_path, name, text, line, reason, reason_zh):
     cfg = put(tmp_path / name, text)
-    code, out, err = run_cli(["check", report(tmp_path / "r.md")])
-    assert code == 2, out
-    assert "Traceback" not in err
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    m = re.search(re.escape(str(cfg)) + r":(\d+)(?::\d+)?: (.*)$", lines[0])
-    assert m, lines[0]
-    assert int(m.group(1)) == line and reason in m.group(2), lines[0]
+    for lang, expected in (("en", reason), ("zh", reason_zh)):
+        code, out, err = run_cli(["check", "--lang", lang, report(tmp_path / "r.md")])
+        assert code == 2, out
+        assert "Traceback" not in err
+        lines = err.splitlines()
+        assert len(lines) == 1, err
+        m = re.search(re.escape(str(cfg)) + r":(\d+)(?::\d+)?: (.*)$", lines[0])
+        assert m, lines[0]
+        assert int(m.group(1)) == line and expected in m.group(2), lines[0]
+        assert lines[0].startswith("错误：" if lang == "zh" else "error: ")
 
 
 def test_non_utf8_configuration(tmp_path):
     cfg = tmp_path / ".gaonb-lint.toml"
     cfg.write_bytes('select = ["规则"]\n'.encode("gbk"))
     code, _, err = run_cli(["check", report(tmp_path / "r.md")])
-    assert code == 2 and f"{cfg}:1: configuration is not valid UTF-8" in err
+    assert code == 2 and err == f"错误：{cfg}:1: 配置文件不是 UTF-8 编码；请另存为 UTF-8\n"

@@ -155,7 +155,7 @@ def test_extract_and_validate_input_errors_exit_2(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, _, err = run_main(["validate", str(bad)])
-    assert code == 2 and "bad.json:1:2: invalid JSON" in err
+    assert code == 2 and "bad.json:1:2: 不是有效的 JSON（键名应使用英文双引号）" in err
     assert run_main(["extract"])[0] == 2
 
 

@@ -2,6 +2,7 @@
 as pluggy documents, and the plugin order is the same on every run."""
 from __future__ import annotations
 
+import re
 import types
 
 import pluggy
@@ -78,7 +79,8 @@ def test_misspelt_hook_is_a_load_problem_naming_the_plugin():
     typo = _module("typo", gaonb_lint_rule=hookimpl(lambda: [_rule("never-seen", "ZT101")]))
     host = load_host(extra_plugins=(("typo", typo),))
     assert [p.plugin for p in host.load_problems] == ["typo"]
-    assert "unknown hook gaonb_lint_rule" in host.load_problems[0].error
+    assert "unknown hook gaonb_lint_rule" in host.load_problems[0].error.render("en")
+    assert "没有名为 gaonb_lint_rule 的钩子" in host.load_problems[0].error.render("zh")
     assert "never-seen" not in {r.slug for r in host.rules} and "required-sections" in {r.slug for r in host.rules}
 
 
@@ -87,7 +89,7 @@ def test_bad_arguments_and_raising_hooks_name_their_plugin():
     raising = _module("raising", gaonb_lint_readers=hookimpl(lambda: 1 // 0))
     host = load_host(extra_plugins=(("bad", bad), ("raising", raising)))
     assert [p.plugin for p in host.load_problems] == ["bad", "raising"]
-    assert "ZeroDivisionError" in host.load_problems[1].error
+    assert host.load_problems[1].error.render("en") == "gaonb_lint_readers raised “integer division or modulo by zero”"
     assert "required-sections" in {r.slug for r in host.rules}  # the others still load
 
 
@@ -103,7 +105,7 @@ def test_misspelt_hook_exits_2_naming_the_plugin(tmp_path):
     code, out, err = run_cli(["check", "--isolated", str(MISTAKES)], cwd=site.parent, env={"PYTHONPATH": str(site)})
     assert code == 2 and "Traceback" not in err
     (line,) = err.splitlines()
-    assert "plugin misspelt" in line and "gaonb_lint_rule" in line
+    assert "插件 misspelt 无法加载" in line and "gaonb_lint_rule" in line
     assert "GL302" in out  # the other plugins still ran
 
 
@@ -119,7 +121,7 @@ def test_plugin_order_is_the_same_on_every_run(tmp_path):
     for _ in range(3):
         code, out, err = run_cli(["rules"], cwd=site.parent, env={"PYTHONPATH": str(site)})
         assert code == 2 and err.splitlines() == [
-            "错误：plugin beta: rule code ZZ101 is already used by plugin alpha"], err
+            "错误：插件 beta 的规则代码 ZZ101 已被插件 alpha 使用；请卸载其中一个插件"], err
 
 
 def test_debug_traces_hook_calls(tmp_path):
@@ -132,8 +134,10 @@ def test_a_hook_returning_the_wrong_type_is_named(value):
     from gaonb_lint.errors import PluginError
 
     wrong = _module("wrong", gaonb_lint_rules=hookimpl(lambda: [value]))
-    with pytest.raises(PluginError, match="plugin wrong: gaonb_lint_rules returned .*, not a Rule"):
+    with pytest.raises(PluginError) as raised:
         load_host(extra_plugins=(("wrong", wrong),))
+    assert re.match(r"plugin wrong: gaonb_lint_rules returned `\w+`, not a `Rule`", raised.value.render("en"))
+    assert raised.value.render("zh").startswith("插件 wrong 的 gaonb_lint_rules 返回了 `")
 
 
 def test_optionalhook_allows_a_function_that_is_no_hook():

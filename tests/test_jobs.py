@@ -63,7 +63,7 @@ def test_verbose_lines_come_in_file_order(corpus):
     serial = run(corpus, "-j", "1", "--verbose", "--quiet")
     parallel = run(corpus, "-j", "3", "--verbose", "--quiet")
     assert parallel == serial
-    assert serial[2].count("finding(s)") == 60 + 5 + 2
+    assert serial[2].count("个问题") == 60 + 5 + 2
 
 
 def test_negative_jobs_is_a_usage_error():

@@ -158,8 +158,8 @@ def test_convert_shows_what_was_read_and_lints_the_same(tmp_path):
 
 # -- what cannot be read ----------------------------------------------------------------------
 
-def _one_line_error(path, *words):
-    code, out, err = run_main(["check", "--isolated", str(path)])
+def _one_line_error(path, *words, lang="en"):
+    code, out, err = run_main(["check", "--isolated", "--lang", lang, str(path)])
     assert code == 2
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in err, err
@@ -170,6 +170,7 @@ def _one_line_error(path, *words):
 
 def test_a_scanned_pdf_is_exit_2_with_one_line():
     _one_line_error(pdf("scanned.pdf"), "no text layer", "OCR")
+    _one_line_error(pdf("scanned.pdf"), "没有文字层", "不识别图片中的文字", lang="zh")
 
 
 def test_an_encrypted_pdf_is_exit_2_with_one_line():

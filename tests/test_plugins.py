@@ -78,7 +78,7 @@ def test_example_plugin_rule_is_listed(example_site):
     code, out, err = cli(example_site, "rules")
     assert code == 0 and err == ""
     row = next(ln.split() for ln in out.splitlines() if "draft-placeholder" in ln)
-    assert row[:4] == ["EX101", "draft-placeholder", "warning", "draft_placeholder"]
+    assert row[:4] == ["EX101", "draft-placeholder", "警告", "draft_placeholder"]
     # The built-in rules are still there.
     assert "required-sections" in out and "fee-statement" in out
 
@@ -113,7 +113,7 @@ def test_example_plugin_explain(example_site):
     assert out.startswith("# draft-placeholder (EX101)")
     for heading in ("## What it does", "## Why", "## Format clause", "## Example", "## How to fix"):
         assert heading in out
-    assert "Plugin: draft_placeholder." in out
+    assert "插件：draft_placeholder。" in out
 
 
 def test_without_the_plugin_on_the_path_it_is_absent():
@@ -132,7 +132,8 @@ def test_crashing_rule_is_reported_and_others_still_run(tmp_path):
     assert len(crash) == 1
     assert crash[0]["code"] == "GL900" and crash[0]["severity"] == "error"
     assert "crashy-rule" in crash[0]["message"] and "crashy" in crash[0]["message"]
-    assert "ZeroDivisionError" in crash[0]["message"]
+    assert "出错信息：“integer division or modulo by zero”" in crash[0]["message"]
+    assert "ZeroDivisionError" not in crash[0]["message"]  # a programmer's word; --debug shows the traceback
     assert {"required-sections", "statistics-period", "fee-statement"} <= {d["rule"] for d in diags}
 
 
@@ -149,7 +150,7 @@ def test_crash_while_yielding_and_in_message_rendering(tmp_path):
     diags = findings(out)
     crash = [d for d in diags if d["rule"] == "plugin-error"]
     assert len(crash) == 1 and "crashy-rule" in crash[0]["message"] and "badmsg" in crash[0]["message"]
-    assert "KeyError" in crash[0]["message"]
+    assert "“'value'”" in crash[0]["message"]
     assert not [d for d in diags if d["rule"] == "crashy-rule"]  # nothing half-reported
     assert {"required-sections", "fee-statement"} <= {d["rule"] for d in diags}
 
@@ -186,7 +187,7 @@ def test_plugin_whose_hook_raises(tmp_path):
 
 
 @pytest.mark.parametrize("slug,code_,needle", [
-    ("fee-statement", "ZZ101", "rule slug 'fee-statement' is already used by plugin builtin"),
+    ("fee-statement", "ZZ101", "rule name fee-statement is already used by plugin builtin"),
     ("my-rule", "GL302", "rule code GL302 is already used by plugin builtin"),
     ("my-rule", "Z1", "code 'Z1' must be"),
     ("My_Rule", "ZZ101", "slug 'My_Rule' must be"),
@@ -194,18 +195,20 @@ def test_plugin_whose_hook_raises(tmp_path):
 def test_invalid_or_duplicate_rule_exits_2(tmp_path, slug, code_, needle):
     site = install(tmp_path / "site", "dup", rule_plugin("return ()", slug=slug, code=code_), "[gaonb_lint]\ndup = dup\n")
     for args in (["check", "--isolated", MISTAKES], ["rules"]):
-        code, out, err = cli(site, *args)
+        code, out, err = cli(site, *args, "--lang", "en")
         assert code == 2, (args, out, err)
         assert "Traceback" not in err
         lines = err.splitlines()
         assert len(lines) == 1 and needle in lines[0] and "plugin dup" in lines[0], lines
+        code, out, err = cli(site, *args)
+        assert code == 2 and len(err.splitlines()) == 1 and err.startswith("错误：插件 dup 的规则"), err
 
 
 def test_duplicate_between_two_rules_of_one_plugin(tmp_path):
     src = rule_plugin("return ()", extra_rules=", RULE")
     site = install(tmp_path / "site", "twice", src, "[gaonb_lint]\ntwice = twice\n")
     code, _, err = cli(site, "rules")
-    assert code == 2 and len(err.splitlines()) == 1 and "crashy-rule" in err and "already used by plugin twice" in err
+    assert code == 2 and len(err.splitlines()) == 1 and "crashy-rule" in err and "已被插件 twice 使用" in err
 
 
 # -- the built-in rules are a plugin like any other ---------------------------------------------

@@ -81,7 +81,7 @@ def test_try_repo_blocks_a_bad_report(hook_env):
     code, out = try_repo("bad.md")
     assert code != 0, out
     assert "Failed" in out
-    assert "bad.md:98:4: GL101 [required-sections] 章节标题不符：应为 “五、存在的主要问题及改进情况”" in out
+    assert "bad.md:98:4: GL101 [required-sections] 错误：章节标题不符：应为 “五、存在的主要问题及改进情况”" in out
     assert "bad.md:10:57: GL301 [statistics-period]" in out
     assert "Traceback" not in out
 
@@ -111,5 +111,5 @@ def test_configured_hook_blocks_and_passes(hook_env):
     _, run = hook_env
     code, out = run("good.md", "bad.md")
     assert code == 1, out
-    assert "bad.md:86:4: GL101 [required-sections] 多出章节 “四、信息处理费统计情况”" in out
+    assert "bad.md:86:4: GL101 [required-sections] 错误：多出章节 “四、信息处理费统计情况”" in out
     assert "good.md:" not in out

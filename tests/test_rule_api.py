@@ -34,15 +34,17 @@ def _rule(**kw):
     ('[tool.gaonb-lint]\nselect = ["GL1"]\n[tool.gaonb-lint.rules.fee-statment]\nx = 1\n', 3,
      "[tool.gaonb-lint.rules.fee-statment]: unknown rule table"),
     ('[tool.gaonb-lint]\nrules = { publication-deadline = { body-kind = 3 } }\n', 2,
-     "body-kind: expected str, got int 3"),
+     "body-kind: expected a string, got an integer 3"),
 ])
 def test_bad_rule_configuration_is_exit_2_with_file_and_line(tmp_path, toml, line, needle):
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     (tmp_path / "r.md").write_text(COMPLIANT.read_text(encoding="utf-8"), encoding="utf-8")
-    code, out, err = run_cli(["check", "r.md"], cwd=tmp_path)
+    code, out, err = run_cli(["check", "--lang", "en", "r.md"], cwd=tmp_path)
     assert code == 2 and "Traceback" not in err
     (msg,) = err.splitlines()
     assert f"pyproject.toml:{line}: " in msg and needle in msg, msg
+    code, out, err = run_cli(["check", "r.md"], cwd=tmp_path)
+    assert code == 2 and err.startswith(f"错误：pyproject.toml:{line}: ") and len(err.splitlines()) == 1, err
 
 
 def test_a_good_option_value_reaches_the_rule(tmp_path):

@@ -8,6 +8,7 @@ from typing import Dict, Iterable, Optional
 
 from gaonb_lint.contracts import Reader
 from gaonb_lint.errors import InputError
+from gaonb_lint.messages import Message, os_reason
 from gaonb_lint.model import Report
 from gaonb_lint.readers.decode import decode
 
@@ -74,6 +75,10 @@ def missing_extra(path: str, readers: Dict[str, Reader]) -> Optional[str]:
     return None if _importable[module] else extra
 
 
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} B"
+
+
 def reader_table(readers: Iterable[Reader]) -> Dict[str, Reader]:
     """Suffix → reader; later readers (plugins) override earlier ones (built-ins)."""
     table: Dict[str, Reader] = {}
@@ -88,30 +93,29 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
     suffix = os.path.splitext(path)[1].lower()
     reader = readers.get(suffix)
     if reader is None:
-        raise InputError(f"{path}: unsupported file type {suffix or '(no suffix)'!r}; "
-                         f"supported: {', '.join(sorted(readers))}")
+        raise InputError("input.unsupported-type", path=path, suffix=suffix or Message("input.no-suffix"),
+                         supported=sorted(readers))
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever on open()
-            raise InputError(f"{path}: not a regular file (a pipe, socket or device), not a report")
+            raise InputError("input.not-regular", path=path)
         size = info.st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
-                             f"limit (raise it with max-file-size in the configuration)")
+            raise InputError("input.too-large", path=path, size=_size(size), limit=_size(max_bytes))
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except InputError:
         raise
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError("input.is-directory", path=path) from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError("input.not-found", path=path) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError("input.permission", path=path) from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise InputError("input.cannot-read", path=path, reason=os_reason(e)) from None
     try:
         if reader.binary:
             report = reader.read(path, data)
@@ -120,7 +124,7 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
             report = reader.read(path, text)
             report.encoding = encoding
     except RecursionError:  # thousands of nested elements: a limit of Python's stack, not a bug
-        raise InputError(f"{path}: nested too deeply to read (thousands of nested elements)") from None
+        raise InputError("input.too-deep", path=path) from None
     return report
 
 
@@ -129,10 +133,11 @@ def read_text(path: str, text: str, readers: Dict[str, Reader]) -> Report:
     suffix = os.path.splitext(path)[1].lower()
     reader = readers.get(suffix)
     if reader is None or reader.binary:
-        raise InputError(f"{path}: unsupported file type {suffix or '(no suffix)'!r} for text input")
+        raise InputError("input.unsupported-type", path=path, suffix=suffix or Message("input.no-suffix"),
+                         supported=sorted(s for s, r in readers.items() if not r.binary))
     if "\r" in text:  # as decode() does for files: every line break is one \n
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return reader.read(path, text)
     except RecursionError:
-        raise InputError(f"{path}: nested too deeply to read (thousands of nested elements)") from None
+        raise InputError("input.too-deep", path=path) from None

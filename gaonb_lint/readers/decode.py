@@ -59,7 +59,7 @@ def _decode(path: str, data: bytes) -> Tuple[str, str]:
         found = _utf16_without_bom(data)
         if found is not None:
             return found
-        raise InputError(f"{path}: binary file (contains NUL bytes), not a report")
+        raise InputError("input.binary", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -73,10 +73,7 @@ def _decode(path: str, data: bytes) -> Tuple[str, str]:
     if text is not None and looks_like_chinese(text):
         return text, "gb18030"
     line = data[: utf8_error.start].count(b"\n") + 1
-    raise InputError(
-        f"{path}: cannot decode: not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} on line {line}) "
-        f"and not GB18030/GBK Chinese text; save the file as UTF-8"
-    )
+    raise InputError("input.undecodable", path=path, byte=f"{data[utf8_error.start]:02x}", line=line)
 
 
 def looks_like_chinese(text: str) -> bool:
@@ -138,7 +135,5 @@ def _strict(path: str, data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}: cannot decode as {name} (invalid byte 0x{data[e.start]:02x} near line {line}); "
-            f"save the file as UTF-8"
-        ) from None
+        raise InputError("input.undecodable-bom", path=path, encoding=name.upper(), byte=f"{data[e.start]:02x}",
+                         line=line) from None

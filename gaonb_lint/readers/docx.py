@@ -76,11 +76,11 @@ def _grid(tbl) -> List[List[str]]:
 def read_docx(path: str, data: bytes) -> Report:
     docx = _import_docx()
     if docx is None:
-        raise InputError(f"{path}: reading .docx files needs python-docx: {EXTRA_HINT}")
+        raise InputError("input.docx-needs-extra", path=path, command=EXTRA_HINT)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # zipfile.BadZipFile, KeyError, lxml errors: all mean "not a .docx"
-        raise InputError(f"{path}: not a readable .docx file ({type(e).__name__})") from None
+    except Exception:  # zipfile.BadZipFile, KeyError, lxml errors: all mean "not a .docx"
+        raise InputError("input.docx-unreadable", path=path) from None
     from gaonb_lint.readers import text_tables
     from gaonb_lint.readers.structure import build_report
     from gaonb_lint.readers.text import line_blocks

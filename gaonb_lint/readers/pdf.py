@@ -451,17 +451,16 @@ def _unruled_tables(flow: Flow) -> None:
 def _open(path: str, data: bytes):
     pdfium = _import_pdfium()
     if pdfium is None:
-        raise InputError(f"{path}: reading .pdf files needs pypdfium2: {EXTRA_HINT}")
+        raise InputError("input.pdf-needs-extra", path=path, command=EXTRA_HINT)
     try:
         return pdfium, pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         text = str(e).lower()
         if "password" in text:
-            raise InputError(f"{path}: the PDF is encrypted (it needs a password to open); "
-                             f"check an unencrypted copy") from None
+            raise InputError("input.pdf-encrypted", path=path) from None
         if "security" in text:
-            raise InputError(f"{path}: the PDF uses an encryption this reader does not support") from None
-        raise InputError(f"{path}: not a readable PDF file (damaged or not a PDF)") from None
+            raise InputError("input.pdf-unsupported-encryption", path=path) from None
+        raise InputError("input.pdf-unreadable", path=path) from None
 
 
 def read_pages(path: str, data: bytes) -> List[Page]:
@@ -477,23 +476,20 @@ def read_pages(path: str, data: bytes) -> List[Page]:
             finally:
                 page.close()
     except pdfium.PdfiumError:
-        raise InputError(f"{path}: not a readable PDF file (a page cannot be loaded)") from None
+        raise InputError("input.pdf-page-unreadable", path=path) from None
     finally:
         doc.close()
     if not pages:
-        raise InputError(f"{path}: the PDF has no pages")
+        raise InputError("input.pdf-no-pages", path=path)
     total = sum(p.chars for p in pages)
     if total == 0:
-        raise InputError(f"{path}: the PDF has no text layer (a scan or images of pages); "
-                         f"gaonb-lint does not read images (no OCR): check the source document")
+        raise InputError("input.pdf-no-text", path=path)
     scanned = [p.number for p in pages if p.chars == 0 and p.images]
     if scanned:
-        raise InputError(f"{path}: page(s) {', '.join(map(str, scanned))} have no text layer (scanned images); "
-                         f"gaonb-lint does not read images (no OCR), and would miss what they say")
+        raise InputError("input.pdf-scanned-pages", path=path, pages=[str(n) for n in scanned])
     unmapped = sum(p.unmapped for p in pages)
     if unmapped > 0.02 * total:
-        raise InputError(f"{path}: the PDF's text cannot be decoded ({unmapped} of {total} characters have no "
-                         f"Unicode mapping in their font); check the source document")
+        raise InputError("input.pdf-undecodable", path=path, unmapped=unmapped, total=total)
     return pages
 
 
