@@ -96,8 +96,7 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
         built_for = getattr(plugin, "GAONB_LINT_API", hookspec.API_VERSION)
         if built_for != hookspec.API_VERSION:
             problems.setdefault(name, []).append(
-                f"built for plugin API {built_for!r}, this gaonb-lint has API {hookspec.API_VERSION}: "
-                f"update or uninstall the plugin")
+                Message("plugin.api-version", built_for=repr(built_for), api=hookspec.API_VERSION))
             continue
         try:
             pm.register(plugin, name=name)

@@ -419,6 +419,8 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "plugin.load-failed": {
         "zh": "插件 {plugin} 无法加载，它的规则都没有运行（{error}）；请更新或卸载这个插件",
         "en": "plugin {plugin} could not be loaded, none of its rules ran ({error}); update or uninstall it"},
+    "plugin.api-version": {"zh": "它是为插件接口第 {built_for} 版编写的，本 gaonb-lint 的插件接口是第 {api} 版",
+                           "en": "built for plugin API {built_for}, this gaonb-lint has API {api}"},
     "plugin.error-text": {"zh": "出错信息：“{text}”", "en": "“{text}”"},
     "plugin.hook-failed": {"zh": "{hook} 出错：“{text}”", "en": "{hook} raised “{text}”"},
     "plugin.unknown-hook": {
