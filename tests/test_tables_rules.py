@@ -27,7 +27,7 @@ def test_body_kind_option_overrides_the_name(tmp_path):
 def test_bad_body_kind_is_a_configuration_error_not_a_traceback(tmp_path):
     code, out, err = _check(tmp_path, '[rules.publication-deadline]\nbody-kind = "ministry"\n')
     assert code == 2 and "Traceback" not in err
-    assert ".gaonb-lint.toml:2: rules.publication-deadline.body-kind: must be one of" in err
+    assert ".gaonb-lint.toml:2: rules.publication-deadline.body-kind: 只能是 " in err and "现为 “ministry”" in err
 
 
 def test_pre_2019_report_gets_one_info_finding_and_no_table_findings(tmp_path):
