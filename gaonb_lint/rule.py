@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, 
 from gaonb_lint.model import Node, Report
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gaonb_lint.messages import Message
     from gaonb_lint.official_format import FormatVersion
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -81,7 +82,7 @@ class Option:
                 out.append(f"option {self.name!r} has no {lang!r} doc")
         return out
 
-    def check(self, value: Any):
+    def check(self, value: Any) -> "Optional[Message]":
         """Why ``value`` is not a valid value of this option, as a ``gaonb_lint.messages.Message``
         (``None`` when it is valid)."""
         from gaonb_lint.messages import Message, type_name
@@ -186,12 +187,12 @@ class BaseRule:
     plugin: str = ""  # filled in by the host
     meta: bool = False  # the host's own rules, about the run rather than the report (plugin-error …)
 
-    def problems(self) -> list:
+    def problems(self) -> "List[Union[str, Message]]":
         """What is wrong with this rule's definition (empty when it is well-formed), as
         ``gaonb_lint.messages.Message`` objects (``str()`` gives the text)."""
         from gaonb_lint.messages import Message
 
-        out = []
+        out: "List[Union[str, Message]]" = []
         if not SLUG_RE.match(self.slug or ""):
             out.append(Message("rule-def.slug", value=self.slug))
         if not CODE_RE.match(self.code or ""):
@@ -260,7 +261,7 @@ class Rule(BaseRule):
     check: Check = field(default=lambda report, ctx: ())
     formats: Tuple[str, ...] = (ALL_FORMATS,)
 
-    def problems(self) -> List[str]:
+    def problems(self) -> "List[Union[str, Message]]":
         out = super().problems()
         if isinstance(self.formats, str) or not self.formats:
             out.append("formats must be a non-empty tuple of format version ids, 'all' or 'none'")
