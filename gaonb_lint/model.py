@@ -140,7 +140,8 @@ class Report:
 
     ``preamble`` holds the blocks before the first section (title, dates, the statistics
     period sentence).  ``year`` is the year the report covers (not its publication year) and
-    ``year_evidence`` where it was read.  ``metadata`` is the front matter, and
+    ``year_evidence`` where it was read; ``body`` is the body (机关) whose report it is: the front
+    matter's ``body``, else the title before its year.  ``metadata`` is the front matter, and
     ``metadata_spans`` where each of its keys is written (offsets into ``text``).  ``derived``
     holds what shared helpers compute from the report once for every rule (the located tables
     of each format version); it is filled by those helpers only.
@@ -153,6 +154,7 @@ class Report:
     title_text: str = ""
     year: Optional[int] = None
     year_evidence: Optional[YearEvidence] = None
+    body: str = ""
     metadata: Dict[str, str] = field(default_factory=dict)
     metadata_spans: Dict[str, Tuple[int, int]] = field(default_factory=dict)
     preamble: List[Block] = field(default_factory=list)

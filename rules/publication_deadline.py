@@ -50,14 +50,6 @@ KINDS = {
     "township": ((1, 31), "乡镇人民政府、街道办事处", "a township or sub-district"),
     "government": ((3, 31), "县级以上地方人民政府", "a people's government at county level or above"),
 }
-_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年.*$")
-
-
-def body_name(report) -> str:
-    name = (report.metadata.get("body") or "").strip()
-    if name:
-        return name
-    return _YEAR_SUFFIX.sub("", report.title_text or "").strip()
 
 
 # A township or sub-district, with or without 人民政府/办事处: `白塔子镇`, `某乡人民政府`, `某街道`.
@@ -87,7 +79,7 @@ def check(report, ctx):
             yield ctx.finding((bad.start, bad.end), "unreadable", severity="warning", written=bad.written)
         return
     option = ctx.options["body-kind"]  # checked against the declaration when the configuration loads
-    kind = body_kind(body_name(report)) if option == "auto" else option
+    kind = body_kind(report.body) if option == "auto" else option
     (month, day), kind_zh, kind_en = KINDS[kind]
     deadline = date(report.year + 1, month, day)
     where = (published.start, published.end)

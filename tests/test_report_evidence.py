@@ -47,3 +47,19 @@ def test_located_tables_are_kept_in_derived_not_in_hidden_attributes():
     first = locate_tables(report, "v2021")
     assert locate_tables(report, "v2021") is first and set(vars(report)) == before
     assert report.derived["located_tables"]["v2021"] is first
+
+
+def test_the_body_is_read_once_by_the_reader():
+    titled = read_text("r.txt", "某县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    assert titled.body == "某县人民政府"
+    fronted = read_markdown("r.md", "---\nbody: 某镇人民政府\n---\n\n# 2025年政府信息公开工作年度报告\n")
+    assert fronted.body == "某镇人民政府"
+
+
+def test_a_pdf_report_keeps_what_the_reader_recorded():
+    from dataclasses import fields
+
+    from gaonb_lint.model import Report
+    from gaonb_lint.readers import pdf
+
+    assert set(pdf._REPORT_FIELDS) == {f.name for f in fields(Report) if f.init} - {"_line_starts"}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from gaonb_lint.errors import InputError
@@ -567,6 +567,6 @@ def read_pdf(path: str, data: bytes) -> Report:
                        page_offsets=page_offsets, page_numbers=page_numbers)
 
 
-_REPORT_FIELDS = ("path", "text", "source_format", "title", "title_text", "year", "year_evidence", "metadata",
-                  "preamble", "sections", "encoding")
+# Every field a Report is built with, so that what a reader records is never lost in the copy.
+_REPORT_FIELDS = tuple(f.name for f in fields(Report) if f.init and f.name != "_line_starts")
 

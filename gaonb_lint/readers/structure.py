@@ -75,6 +75,9 @@ def heading_from_line(text: str, start: int, next_text: Optional[str]) -> Option
     return Heading(start + lead, start + trail, text.strip(), 1, parsed[0], parsed[1])
 
 
+_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年.*$")  # a title's year and what follows it
+
+
 def build_report(path: str, text: str, source_format: str, blocks: Sequence[Block],
                  metadata: Optional[Dict[str, str]] = None, title: Optional[Heading] = None,
                  section_level: Optional[int] = None,
@@ -105,6 +108,7 @@ def build_report(path: str, text: str, source_format: str, blocks: Sequence[Bloc
 
     _find_title(report, title)
     _find_year(report)
+    report.body = (report.metadata.get("body") or "").strip() or _YEAR_SUFFIX.sub("", report.title_text).strip()
     _note_headings(report)
     return report
 

@@ -8,7 +8,6 @@ for the labels.  ``jsonschema`` is imported only when a document is validated.
 from __future__ import annotations
 
 import copy
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
@@ -20,7 +19,6 @@ from gaonb_lint.tables.relations import Violation, evaluate, instances
 from gaonb_lint.tables.spec import KINDS, table_spec
 
 FORMAT_ID = "gaonb-lint/report/1"
-_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年.*$")
 
 
 # -- schema --------------------------------------------------------------------------------
@@ -81,14 +79,6 @@ def _json_number(v):
     return v
 
 
-def body_name(report: Report) -> Optional[str]:
-    name = (report.metadata.get("body") or "").strip()
-    if name:
-        return name
-    name = _YEAR_SUFFIX.sub("", report.title_text or "").strip()
-    return name or None
-
-
 def _period(report: Report) -> Optional[Dict[str, str]]:
     from gaonb_lint.period import find_statistics_period
     from gaonb_lint.model import Table
@@ -124,7 +114,7 @@ def canonical_report(report: Report, version: Optional[str], lang: str = "en"
         "format": FORMAT_ID,
         "metadata": {
             "title": report.title_text or "",
-            "body": body_name(report),
+            "body": report.body or None,
             "year": report.year,
             "format_version": version,
             "published": published.date.isoformat() if published else None,
