@@ -11,6 +11,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
+# Nodes and reports compare by identity (every node has its own offsets): a generated __eq__ per
+# class would be compiled when the module is imported, on every run of the command.
+
 
 @dataclass(frozen=True)
 class Span:
@@ -22,7 +25,7 @@ class Span:
     end_column: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Node:
     """Anything with a place in the source: ``start``/``end`` are offsets into ``Report.text``."""
 
@@ -30,7 +33,7 @@ class Node:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Heading(Node):
     """A heading line. ``number`` is the Chinese numeral of a top-level heading (``一`` … ``十``)
     or ``None``; ``title`` is the text after the numeral and its separator; ``level`` is 1 for
@@ -46,12 +49,12 @@ class Heading(Node):
     how: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Paragraph(Node):
     text: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Cell(Node):
     """One cell of a table grid. ``text`` is the cell's text as written (whitespace trimmed)."""
 
@@ -60,7 +63,7 @@ class Cell(Node):
     col: int
 
 
-@dataclass
+@dataclass(eq=False)
 class TableIssue:
     """A reason a reader could not read (part of) a table with certainty."""
 
@@ -70,7 +73,7 @@ class TableIssue:
     reason_en: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Table(Node):
     """A table as a grid of cells, exactly as the source lays it out (no official mapping).
 
@@ -96,7 +99,7 @@ class Table(Node):
 Block = Union[Heading, Paragraph, Table]
 
 
-@dataclass
+@dataclass(eq=False)
 class Section(Node):
     """A top-level section: its heading and every block up to the next top-level heading."""
 
@@ -122,7 +125,7 @@ class Section(Node):
         return "\n".join(b.text for b in self.blocks if not isinstance(b, Table))
 
 
-@dataclass
+@dataclass(eq=False)
 class YearEvidence:
     """Where the reader read the report's year: ``source`` is ``title``, ``metadata``, ``period``
     or ``body``; ``start``/``end`` are offsets into ``Report.text`` of the year as written (of
@@ -134,7 +137,7 @@ class YearEvidence:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     """One parsed report.
 

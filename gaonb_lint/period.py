@@ -31,7 +31,7 @@ CN_RANGE = re.compile(_CN_Y.format(p="s") + _CN_MD.format(p="s") + r"(?:\s*起)?
                       + "(?:" + _CN_Y.format(p="e") + ")?" + _CN_MD.format(p="e") + r"\s*(?:止)?")
 
 
-@dataclass
+@dataclass(eq=False)
 class Period:
     start: Tuple[int, int, int]
     end: Tuple[int, int, int]
@@ -40,7 +40,7 @@ class Period:
     keyword: bool     # a statistics keyword is near the range
 
 
-@dataclass
+@dataclass(eq=False)
 class EndOnly:
     end: Tuple[int, int, int]
     offset: int
