@@ -31,19 +31,21 @@ OPTION_TYPES = (str, int, float, bool, list)
 
 Where = Union[Node, Tuple[int, int], int]
 
-# The dataclasses below generate eq/repr only where they serve: every generated method is
-# compiled when the module is imported, which is on every run of the command.
+# Small value types are plain classes, and the dataclasses below generate eq/repr only where they
+# serve: every generated method is compiled when the module is imported, on every run.
 
 
-@dataclass(repr=False)
 class Text:
     """A message parameter with a value per language, instead of a ``_zh``/``_en`` pair::
 
         ctx.finding(cell, "wrong", table=Text(zh="表三", en="table 三"))
     """
 
-    zh: str
-    en: str
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def __str__(self) -> str:
         return self.zh
@@ -51,11 +53,16 @@ class Text:
     def __repr__(self) -> str:
         return f"Text(zh={self.zh!r}, en={self.en!r})"
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.zh, self.en) == (other.zh, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
     def in_lang(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(eq=False)
 class Option:
     """One option a rule (or a plugin) declares: ``[rules.<slug>] <name> = value`` in the
     configuration.  ``type`` is the Python type of a valid value (``str``, ``int``, ``float``,
@@ -63,11 +70,18 @@ class Option:
     The configuration is checked against it when it is loaded; ``ctx.options[name]`` is the
     configured value or ``default``."""
 
-    name: str
-    type: type
-    default: Any
-    doc: Mapping[str, str]
-    allowed: Optional[Sequence[Any]] = None
+    __slots__ = ("name", "type", "default", "doc", "allowed")
+
+    def __init__(self, name: str, type: type, default: Any, doc: Mapping[str, str],
+                 allowed: Optional[Sequence[Any]] = None) -> None:
+        self.name = name
+        self.type = type
+        self.default = default
+        self.doc = doc
+        self.allowed = allowed
+
+    def __repr__(self) -> str:
+        return f"Option({self.name!r}, {self.type.__name__}, {self.default!r})"
 
     def problems(self) -> List[str]:
         out = []
@@ -97,28 +111,46 @@ class Option:
         return None
 
 
-@dataclass
 class Fix:
     """A text edit that repairs a finding: replace ``text[start:end]`` with ``replacement``."""
 
-    start: int
-    end: int
-    replacement: str
-    safe: bool = True
+    __slots__ = ("start", "end", "replacement", "safe")
+
+    def __init__(self, start: int, end: int, replacement: str, safe: bool = True) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.safe = safe
+
+    def __repr__(self) -> str:
+        return f"Fix({self.start}, {self.end}, {self.replacement!r}, safe={self.safe})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and (self.start, self.end, self.replacement, self.safe) == (
+            other.start, other.end, other.replacement, other.safe)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
 
-@dataclass
 class Finding:
-    """What a rule's ``check`` yields: a place, a message key and its parameters.  ``report`` is
-    ``None`` for the report being checked; a rule over a set of reports names the one it means."""
+    """What a rule's ``check`` yields: a place, a message key and its parameters.  ``severity``
+    ``None`` is the rule's (configured) severity; ``report`` is ``None`` for the report being
+    checked (a rule over a set of reports names the one it means)."""
 
-    start: int
-    end: int
-    message: str
-    params: Dict[str, Any] = field(default_factory=dict)
-    severity: Optional[str] = None  # None: the rule's (configured) severity
-    fix: Optional[Fix] = None
-    report: Optional[Report] = None
+    __slots__ = ("start", "end", "message", "params", "severity", "fix", "report")
+
+    def __init__(self, start: int, end: int, message: str, params: Optional[Dict[str, Any]] = None,
+                 severity: Optional[str] = None, fix: Optional[Fix] = None, report: Optional[Report] = None) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.params: Dict[str, Any] = {} if params is None else params
+        self.severity = severity
+        self.fix = fix
+        self.report = report
+
+    def __repr__(self) -> str:
+        return f"Finding({self.start}, {self.end}, {self.message!r}, {self.params!r})"
 
 
 @dataclass(eq=False, repr=False)
