@@ -23,19 +23,38 @@ def _tomllib():
     return tomllib
 
 CONFIG_NAMES = (".gaonb-lint.toml", "pyproject.toml")
-# Where a pyproject.toml sets tool.gaonb-lint: `[tool.gaonb-lint…]`, `tool.gaonb-lint… =`,
-# `gaonb-lint = {…}` / `gaonb-lint.x =` (under [tool]) or `tool = {gaonb-lint = …}`.
-_OUR_TABLE = (r"gaonb-lint[\"']?[ \t]*(?:[\].]|=[ \t]*\{)|tool[\"']?[ \t]*\.[ \t]*[\"']?gaonb-lint"
-              r"|tool[\"']?[ \t]*=[ \t]*\{[^\n]*gaonb-lint")
-_KEY_UNDER_TOOL = (r"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\][^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n"
-                   r"|[ \t]*[^\[\s#][^\n]*\n)*?[ \t]*[\"']?gaonb-lint[\"']?[ \t]*=")
+# Where a pyproject.toml sets tool.gaonb-lint, on a line naming gaonb-lint: `[tool.gaonb-lint…]`,
+# `tool.gaonb-lint… =`, `gaonb-lint = {…}` / `gaonb-lint.x =` (under [tool]), `tool = {… gaonb-lint`,
+# or `gaonb-lint =` among the keys of a `[tool]` table.  Checked line by line with patterns that
+# have no unbounded part before a literal, so the check is linear in the file (a pull request can
+# plant a pyproject.toml).
+_OUR_TABLE = r"gaonb-lint[\"']?[ \t]*(?:[\].]|=[ \t]*\{)|tool[\"']?[ \t]*\.[ \t]*[\"']?gaonb-lint"
+_TOOL_INLINE = r"tool[\"']?[ \t]*=[ \t]*\{"
+_TOOL_HEADER = r"\[[ \t]*[\"']?tool[\"']?[ \t]*\]"
+_OUR_KEY = r"[ \t]*[\"']?gaonb-lint[\"']?[ \t]*="
 
 
 def _may_set_ours(text: str) -> bool:
     """False only when a pyproject.toml cannot set tool.gaonb-lint (it names gaonb-lint only as a
     dependency or a script, say): then it is not parsed at all, which spares tomllib's import."""
-    # re.search compiles on first use only (and caches): most runs find no pyproject.toml.
-    return "gaonb-lint" in text and bool(re.search(_OUR_TABLE, text) or re.search(_KEY_UNDER_TOOL, text + "\n", re.M))
+    if "gaonb-lint" not in text:
+        return False
+    # re.* compile on first use only (and cache): most runs find no pyproject.toml.
+    under_tool = False
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if stripped.startswith("["):
+            under_tool = bool(re.match(_TOOL_HEADER, stripped))
+        if "gaonb-lint" not in line:
+            continue
+        if re.search(_OUR_TABLE, line) or (under_tool and re.match(_OUR_KEY, line)):
+            return True
+        inline = re.search(_TOOL_INLINE, line)
+        if inline is not None and "gaonb-lint" in line[inline.end():]:
+            return True
+    return False
+
+
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx", "*.pdf")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                    "build", "dist", "site-packages")
@@ -106,9 +125,10 @@ def matches(rel: str, patterns: Sequence[str]) -> bool:
 
 def _key_line(text: str, key: str) -> int:
     leaf = key.split(".")[-1]
-    m = re.search(r'^\s*"?' + re.escape(leaf) + r'"?\s*=', text, re.M)
+    # [ \t] rather than \s, and no `]`-free run across lines: linear on any file.
+    m = re.search(r'^[ \t]*"?' + re.escape(leaf) + r'"?[ \t]*=', text, re.M)
     if m is None:
-        m = re.search(r"^\s*\[[^\]]*" + re.escape(leaf) + r"[^\]]*\]", text, re.M)
+        m = re.search(r"^[ \t]*\[[^\]\n]*" + re.escape(leaf) + r"[^\]\n]*\]", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
@@ -129,16 +149,25 @@ def _table_key_line(text: str, table: str, key: Optional[str]) -> int:
     return text.count("\n", 0, start) + 1
 
 
+MAX_FILE_SIZE = 1 << 40  # 1 TiB: beyond any report, and within what a read() can be asked for
+
+
 def _parse_size(value: Any) -> Optional[int]:
+    """Bytes for ``20MB``, ``1.5 MiB``, ``512`` …; ``None`` unless it is a whole number of at least
+    one byte and at most ``MAX_FILE_SIZE`` (``0.5B`` is not a size; ``99999999999999999999GB``
+    would overflow the read)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value > 0 else None
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?\s*", str(value), re.I)
+        return value if 0 < value <= MAX_FILE_SIZE else None
+    m = re.fullmatch(r"\s*(\d{1,20})(?:\.(\d{1,9}))?\s*([KMG]i?B?|B)?\s*", str(value), re.I)
     if not m:
         return None
-    unit = (m.group(2) or "B").upper().rstrip("B").rstrip("I")
-    return int(float(m.group(1)) * {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}[unit])
+    unit = (m.group(3) or "B").upper().rstrip("B").rstrip("I")
+    from fractions import Fraction
+
+    size = Fraction(m.group(1) + "." + (m.group(2) or "0")) * {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}[unit]
+    return int(size) if 1 <= size <= MAX_FILE_SIZE else None
 
 
 def load_file(path: str) -> Optional[Config]:
@@ -147,6 +176,8 @@ def load_file(path: str) -> Optional[Config]:
         with open(path, "rb") as fh:
             raw = fh.read()
         text = raw.decode("utf-8")
+        if text.startswith("\ufeff"):  # editors on Windows save a BOM; TOML parsers refuse it
+            text = text[1:]
     except UnicodeDecodeError:
         raise ConfigError("config.not-utf8", path=path) from None
     except OSError as e:
@@ -157,6 +188,8 @@ def load_file(path: str) -> Optional[Config]:
     tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError("config.invalid-toml", path=path, where="1", reason=Message("toml.too-deep")) from None
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -166,7 +199,8 @@ def load_file(path: str) -> Optional[Config]:
             where = str(len(text.rstrip("\n").split("\n")))
         raise ConfigError("config.invalid-toml", path=path, where=where, reason=toml_reason(msg)) from None
     if is_pyproject:
-        table = data.get("tool", {}).get("gaonb-lint")
+        tool = data.get("tool")
+        table = tool.get("gaonb-lint") if isinstance(tool, dict) else None
         if table is None:
             return None
         prefix = "tool.gaonb-lint."

@@ -113,19 +113,22 @@ def to_markdown(report: Report) -> str:
 def run(args) -> int:
     from gaonb_lint.errors import EXIT_CLEAN, GaonbError
     from gaonb_lint.host import load_host
-    from gaonb_lint.messages import os_reason
     from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 
+    from gaonb_lint.atomic import same_file, write_atomic
+
+    if args.output and os.path.exists(args.output) and os.path.exists(args.file) and same_file(args.file, args.output):
+        raise GaonbError("output.same-as-input", path=args.output)
     host = load_host()
     readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
     report = read_path(args.file, readers)
     text = to_markdown(report)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as e:
-            raise GaonbError("output.cannot-write", path=args.output, reason=os_reason(e)) from None
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as e:  # a lone surrogate from a plugin reader
+            raise GaonbError("output.not-encodable", path=args.output, reason=e.reason) from None
+        write_atomic(args.output, data)
     else:
         sys.stdout.write(text)
     return EXIT_CLEAN

@@ -224,6 +224,19 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "usage.bad-lang-env": {
         "zh": "环境变量 GAONB_LINT_LANG 只能是 zh 或 en，现为 “{value}”；请改正或删除它",
         "en": "the environment variable GAONB_LINT_LANG must be zh or en, not '{value}'; correct or unset it"},
+    "usage.cwd-gone": {
+        "zh": "当前目录已不存在（运行时被删除了）；请进入一个存在的目录后再运行",
+        "en": "the current directory no longer exists (deleted while in use); cd to an existing directory"},
+    "usage.select-empty": {
+        "zh": "--select 没有给出任何规则（值为空）；请写出规则，如 --select GL1,fee-statement",
+        "en": "--select names no rule (an empty value); name rules, e.g. --select GL1,fee-statement"},
+    "usage.nothing-selected": {
+        "zh": "--select 和 --ignore 排除了全部规则，什么也不会检查；请少排除一些规则",
+        "en": "--select/--ignore leave no rule to run, so nothing would be checked; ignore fewer rules"},
+    "usage.config-isolated": {
+        "zh": "--config 和 --isolated 互相矛盾（--isolated 会忽略所有配置文件）；请只用其中一个",
+        "en": "--config and --isolated contradict each other (--isolated ignores every configuration file); "
+              "give one of them"},
     "usage.argparse": {"zh": "{message}；运行 {prog} --help 查看用法",
                        "en": "{message}; `{prog} --help` shows the usage"},
 
@@ -315,6 +328,44 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "input.invalid-json": {
         "zh": "{path}:{line}:{column}: 不是有效的 JSON（{reason}）；请用 gaonb-lint extract 重新生成",
         "en": "{path}:{line}:{column}: invalid JSON ({reason}); regenerate it with gaonb-lint extract"},
+    "input.unpacked-too-large": {
+        "zh": "{path}: 解压后的内容有 {size}，超过 {limit} 的上限；如确是报告，请在配置中调大 max-file-size",
+        "en": "{path}: unpacked content is {size}, over the {limit} limit; if it is a report, raise "
+              "max-file-size in the configuration"},
+    "input.out-of-memory": {
+        "zh": "{path}: 读取或检查这个文件时内存不足，其他文件照常检查；请把报告拆小，或在内存更大的机器上检查",
+        "en": "{path}: out of memory while reading or checking this file (the other files were checked); "
+              "split the report, or check it on a machine with more memory"},
+    "input.internal-error": {
+        "zh": "{path}: 检查这个文件时 gaonb-lint 内部出错（{error}），其他文件照常检查；请把这个文件和这一行报告给维护者",
+        "en": "{path}: internal error while checking this file ({error}; the other files were checked); "
+              "please report it with the file"},
+    "input.unreadable-dir": {
+        "zh": "{path}: 无法读取这个目录（{reason}），其中的报告都没有检查；请修改目录权限",
+        "en": "{path}: cannot read this directory ({reason}), so the reports in it were not checked; make it readable"},
+    "input.excluded-dir": {
+        "zh": "{path}: 这个目录被排除模式 “{pattern}”（{config}）排除了，没有检查任何文件；请直接给出其中的文件，或修改 exclude",
+        "en": "{path}: no reports checked: the directory is excluded by the pattern '{pattern}' ({config}); "
+              "name the files, or change exclude"},
+    "input.default-exclude": {"zh": "默认排除", "en": "default exclude"},
+    "input.worker-died": {
+        "zh": "{path}: 检查这个或之后的文件时，一个工作进程意外结束（被终止、内存不足或被插件结束），{n} 个文件没有检查；"
+              "请用 -j 1 重新运行，找出是哪个文件",
+        "en": "{path}: a worker process ended unexpectedly (killed, out of memory, or ended by a plugin) while this "
+              "or a later file was checked, and {n} file(s) were not checked; run with -j 1 to find the file"},
+    "output.same-as-input": {
+        "zh": "{path}: 这就是输入文件本身（或指向它的链接），不能覆盖；请把 Markdown 写到另一个文件",
+        "en": "{path}: is the input file itself (or a link to it); write the Markdown to another file"},
+    "output.cannot-write-kept": {
+        "zh": "{path}: 无法写入（{reason}），原文件保持不变；请检查磁盘空间和写权限",
+        "en": "{path}: cannot write ({reason}); the file was left as it was. Check the disk space and write permission"},
+    "output.not-encodable": {
+        "zh": "{path}: 转换结果无法编码为 UTF-8（{reason}），没有写入任何内容；请报告给读取器的作者",
+        "en": "{path}: the Markdown cannot be encoded as UTF-8 ({reason}), so nothing was written; tell the "
+              "reader's author"},
+    "output.stdout-failed": {
+        "zh": "无法写出检查结果（{reason}）；请检查输出的去处（磁盘空间、管道）",
+        "en": "cannot write the output ({reason}); check where it goes (disk space, pipe)"},
     "output.cannot-write": {
         "zh": "{path}: 无法写入（{reason}）；请检查目录是否存在、是否有写权限",
         "en": "{path}: cannot write ({reason}); check that the directory exists and is writable"},
@@ -380,8 +431,11 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "en": "'{pattern}' must map to a list of rule names, such as [\"GL302\"]"},
     "config.one-of": {"zh": "只能是 {choices}，现为 “{value}”", "en": "must be one of {choices}, got '{value}'"},
     "config.bad-size": {
-        "zh": "应为正的文件大小，如 20MB，现为 “{value}”",
-        "en": "expected a positive size such as 20MB, got '{value}'"},
+        "zh": "应为正的文件大小（至少 1 字节，至多 1 TiB），如 20MB，现为 “{value}”",
+        "en": "expected a positive size such as 20MB (at least 1 byte, at most 1 TiB), got '{value}'"},
+    "config.rule-timeout": {
+        "zh": "应为 0（不限时）到 86400 之间的秒数，现为 “{value}”",
+        "en": "expected seconds from 0 (no limit) to 86400, got '{value}'"},
     "config.rule-options": {
         "zh": "选项应写成一节（表），如 [{table}]",
         "en": "options must be a table, such as [{table}]"},
@@ -413,6 +467,7 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "toml.illegal-character": {"zh": "此处有不允许的字符（是否少了结尾的引号？）",
                                "en": "illegal character (a missing closing quote?)"},
     "toml.unclosed-inline": {"zh": "行内表缺少结尾的 “}}”", "en": "unclosed inline table: expected '}}'"},
+    "toml.too-deep": {"zh": "嵌套层级太深", "en": "nested too deeply"},
     "toml.other": {"zh": "语法错误", "en": "syntax error"},
 
     # -- plugin: third-party rules and readers ----------------------------------------------------

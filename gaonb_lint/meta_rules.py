@@ -38,11 +38,18 @@ UNUSED_SUPPRESSION = Rule(
         "unused": {"zh": "抑制注释 “{comment}” 未抑制任何问题，请删除", "en": "suppression “{comment}” suppressed nothing; remove it"},
         "unknown": {"zh": "抑制注释中的规则 “{name}” 不存在（可用 gaonb-lint rules 查看规则列表）",
                     "en": "suppression names unknown rule “{name}” (see gaonb-lint rules)"},
+        "directive": {"zh": "未知的抑制指令 “{directive}”，此注释不抑制任何问题（可用指令：{kinds}）",
+                      "en": "unknown suppression directive “{directive}”; this comment suppresses nothing "
+                            "(directives: {kinds})"},
+        "stray-enable": {"zh": "抑制注释 “{comment}” 之前没有对应的 gaonb-lint-disable",
+                         "en": "“{comment}” has no gaonb-lint-disable before it to end"},
     },
     plugin="gaonb-lint", meta=True,
     doc="""## What it does
-Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, or that names a
-rule that does not exist.
+Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, that names a
+rule that does not exist, or an `enable` without an open `disable`. A misspelt directive
+(`gaonb-lint-disable-nextline`, `-files`, `disable-file:`) is reported as an error and
+suppresses nothing. This rule's findings are never suppressed by comments.
 
 ## Why
 A stale suppression hides the next real mistake at that place; a misspelt rule name suppresses
@@ -54,10 +61,12 @@ None: this is about the linter's own comments.
 ## Example
 ```markdown
 <!-- gaonb-lint-disable-next-line fee-statment -->
+<!-- gaonb-lint-disable-nextline fee-statement -->
 ```
 
 ## How to fix
-Remove the comment, or correct the rule name (`gaonb-lint rules` lists them).
+Remove the comment, or correct the directive or the rule name (`gaonb-lint rules` lists
+them). A reason may follow ` -- ` inside the comment.
 """)
 
 

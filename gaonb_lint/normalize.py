@@ -20,6 +20,21 @@ _FOLD = str.maketrans({
 })
 _SUBITEM = re.compile(r"^(\d+)[、.．]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Digits that are not decimal digits: superscripts (``9¹``, a footnote mark), subscripts, circled
+# and parenthesised numbers.  NFKC turns them into plain digits (``9¹`` → ``91``), which would
+# read a footnote mark as part of a number; they are kept as they are.
+NOT_DECIMAL_DIGITS = frozenset(
+    chr(c) for lo, hi in ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793),
+                          (0x1F100, 0x1F10C)) for c in range(lo, hi + 1)
+    if chr(c).isdigit() and not chr(c).isdecimal())
+_NOT_DECIMAL = re.compile("[" + "".join(sorted(NOT_DECIMAL_DIGITS)) + "]")
+
+
+def nfkc(text: str) -> str:
+    """NFKC, except for ``NOT_DECIMAL_DIGITS``, which stay as written."""
+    if not _NOT_DECIMAL.search(text):
+        return unicodedata.normalize("NFKC", text)
+    return "".join(ch if ch in NOT_DECIMAL_DIGITS else unicodedata.normalize("NFKC", ch) for ch in text)
 
 
 # Table mapping compares the same few hundred labels and cell texts over and over, in every
@@ -27,7 +42,7 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 @lru_cache(maxsize=8192)
 def normalize_label(text: str) -> str:
     """Fold width, quotes and whitespace; ``1、``/``1．`` → ``1.``.  Keeps ``、`` after numerals."""
-    s = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    s = nfkc(text).translate(_FOLD)
     s = _ZERO_WIDTH.sub("", s)
     s = _SPACE.sub("", s)
     return _SUBITEM.sub(r"\1.", s)

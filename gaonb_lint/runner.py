@@ -171,6 +171,10 @@ def _check_file(checker: Checker, finder: ConfigFinder, path: str):
         return e
     except GaonbError as e:
         return e.render(checker.lang)
+    except MemoryError:  # one file's failure is one line for that file; the others go on
+        return InputError("input.out-of-memory", path=path).render(checker.lang)
+    except RecursionError:
+        return InputError("input.too-deep", path=path).render(checker.lang)
 
 
 # Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.

@@ -5,14 +5,21 @@
     <!-- gaonb-lint-disable-line balance -->
     <!-- gaonb-lint-disable-file statistics-period -->
 
-With no rule names a comment covers every rule.  A comment that suppressed nothing, or names a
-rule that does not exist, is itself reported (``unused-suppression``).
+With no rule names a comment covers every rule.  Names are slugs or codes in any case, code
+prefixes (``GL3``) or ``ALL``, as on the command line; a reason may follow `` -- ``::
+
+    <!-- gaonb-lint-disable-next-line GL302 -- the fee statement is in the appendix -->
+
+A comment that suppressed nothing, names a rule that does not exist, or an ``enable`` with no
+open ``disable`` is itself reported (``unused-suppression``).  A misspelt directive
+(``gaonb-lint-disable-nextline``) is an error at the comment and suppresses nothing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.engine import to_diagnostic
@@ -20,11 +27,15 @@ from gaonb_lint.meta_rules import UNUSED_SUPPRESSION
 from gaonb_lint.model import Report
 from gaonb_lint.rule import BaseRule, RuleContext
 
-_OPENER = re.compile(r"<!--\s*gaonb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b")
+_KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+# The whole directive word (``disable-nextline``, ``disable-file:``), so that a misspelt one is
+# recognised as misspelt instead of as ``disable`` with odd names (which suppressed to the end).
+_OPENER = re.compile(r"<!--\s*gaonb-lint-((?:[^\s>-]|-(?!->))*)")
+_CODE_PREFIX = re.compile(r"[A-Za-z]{1,4}\d{0,3}")
 
 
 def _comments(text: str) -> Iterable[Tuple[str, str, int, int]]:
-    """``(kind, names, start, end)`` of each ``<!-- gaonb-lint-KIND names -->``: the regex
+    """``(kind, body, start, end)`` of each ``<!-- gaonb-lint-KIND body -->``: the regex
     ``…\b(.*?)-->`` is quadratic on comments that are never closed (a hang), this scan is not."""
     pos = 0
     while True:
@@ -38,6 +49,14 @@ def _comments(text: str) -> Iterable[Tuple[str, str, int, int]]:
         pos = close + 3
 
 
+def _names(body: str) -> Tuple[str, ...]:
+    """Rule names of a directive's body: everything before `` -- `` (the reason)."""
+    cut = re.search(r"(?:^|\s)--(?:\s|$)", body)
+    if cut is not None:
+        body = body[: cut.start()]
+    return tuple(n for n in re.split(r"[\s,]+", body.strip()) if n)
+
+
 @dataclass
 class Directive:
     kind: str
@@ -48,27 +67,35 @@ class Directive:
     first: int = 0  # covered lines, inclusive
     last: int = 0
     used: Set[str] = field(default_factory=set)
+    problem: str = ""  # "directive" (unknown kind) or "stray-enable": suppresses nothing
 
 
 def parse(report: Report) -> List[Directive]:
     directives: List[Directive] = []
     open_: List[Directive] = []
     for kind, body, start, end in _comments(report.text):
-        names = tuple(n for n in re.split(r"[\s,]+", body.strip()) if n)
+        names = _names(body)
         line = report.position(start)[0]
         d = Directive(kind, names, start, end, line)
-        if d.kind == "enable":
-            for o in open_:
-                if not names or set(o.names) & set(names) or not o.names:
-                    o.last = line
+        if kind not in _KINDS:
+            d.problem = "directive"
+            directives.append(d)
+            continue
+        if kind == "enable":
+            closed = [o for o in open_ if not names or not o.names or set(o.names) & set(names)]
+            for o in closed:
+                o.last = line
+            if not closed:
+                d.problem = "stray-enable"
+                directives.append(d)
             open_ = [o for o in open_ if not o.last]
             continue
-        if d.kind == "disable":
+        if kind == "disable":
             d.first = line
             open_.append(d)
-        elif d.kind == "disable-next-line":
+        elif kind == "disable-next-line":
             d.first = d.last = report.position(end)[0] + 1
-        elif d.kind == "disable-line":
+        elif kind == "disable-line":
             d.first, d.last = line, report.position(end)[0]
         else:  # disable-file
             d.first, d.last = 1, report.line_count()
@@ -78,48 +105,103 @@ def parse(report: Report) -> List[Directive]:
     return directives
 
 
+def slugs_for(name: str, rules: Sequence[BaseRule]) -> Set[str]:
+    """The rules a name in a directive means, as on the command line: a slug or a code (any
+    case), a code prefix (``GL3``) or ``ALL``; empty for an unknown name."""
+    low, up = name.lower(), name.upper()
+    if up == "ALL":
+        return {r.slug for r in rules}
+    hits = {r.slug for r in rules if r.slug == low or r.code == up}
+    if not hits and _CODE_PREFIX.fullmatch(name):
+        hits = {r.slug for r in rules if r.code.startswith(up)}
+    return hits
+
+
+def _merged(intervals: List[Tuple[int, int]]) -> Tuple[List[int], List[int]]:
+    """Sorted, merged ``(first, last)`` intervals as two lists (starts, ends) for bisection."""
+    starts: List[int] = []
+    ends: List[int] = []
+    for a, b in sorted(intervals):
+        if starts and a <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _covers(merged: Tuple[List[int], List[int]], line: int) -> bool:
+    starts, ends = merged
+    i = bisect.bisect_right(starts, line) - 1
+    return i >= 0 and line <= ends[i]
+
+
+def _any_in(lines: List[int], first: int, last: int) -> bool:
+    i = bisect.bisect_left(lines, first)
+    return i < len(lines) and lines[i] <= last
+
+
 def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[BaseRule], lang: str,
           enabled: Optional[Set[str]] = None) -> List[Diagnostic]:
     """Drop suppressed diagnostics; add ``unused-suppression`` findings.  ``enabled`` (slugs) limits
-    unused-checks to rules that ran, so ``--select`` does not make every other comment 'unused'."""
+    unused-checks to rules that ran, so ``--select`` does not make every other comment 'unused'.
+
+    Directives are indexed by line (merged intervals per rule) and findings by rule, so the work
+    grows with findings + comments, not with their product."""
     directives = parse(report)
+    diagnostics = list(diagnostics)
     if not directives:
-        return list(diagnostics)
+        return diagnostics
     known = list(known)
-    by_name = {}
-    for r in known:
-        by_name[r.slug] = r.slug
-        by_name[r.code] = r.slug
+    resolved = {}
+    intervals: Dict[str, List[Tuple[int, int]]] = {}  # slug (or "*") -> covered line ranges
+    for d in directives:
+        if d.problem:
+            continue
+        if not d.names:
+            intervals.setdefault("*", []).append((d.first, d.last))
+        for n in d.names:
+            if n not in resolved:
+                resolved[n] = slugs_for(n, known)
+            for slug in resolved[n]:
+                intervals.setdefault(slug, []).append((d.first, d.last))
+    merged = {slug: _merged(v) for slug, v in intervals.items()}
+    every = merged.get("*")
     kept: List[Diagnostic] = []
+    lines_of: Dict[str, List[int]] = {}  # slug -> lines of its findings
     for diag in diagnostics:
-        suppressed = False
-        for d in directives:
-            if d.first <= diag.span.line <= d.last:
-                if not d.names:
-                    d.used.add("*")
-                    suppressed = True
-                else:
-                    for n in d.names:
-                        if by_name.get(n, by_name.get(n.upper())) == diag.rule:
-                            d.used.add(n)
-                            suppressed = True
-        if not suppressed:
+        line = diag.span.line
+        lines_of.setdefault(diag.rule, []).append(line)
+        lines_of.setdefault("*", []).append(line)
+        own = merged.get(diag.rule)
+        if not ((every is not None and _covers(every, line)) or (own is not None and _covers(own, line))):
             kept.append(diag)
+    for v in lines_of.values():
+        v.sort()
+
     ctx = RuleContext(UNUSED_SUPPRESSION, None, {}, lang)
+
+    def report_(d: Directive, message: str, severity: Optional[str] = None, **params) -> None:
+        f = ctx.finding((d.start, d.end), message, **params)
+        kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, severity or UNUSED_SUPPRESSION.severity))
 
     for d in directives:
         comment = report.text[d.start:d.end]
-        if d.names:
-            for n in d.names:
-                slug = by_name.get(n, by_name.get(n.upper()))
-                if slug is None:
-                    f = ctx.finding((d.start, d.end), "unknown", name=n)
-                elif n not in d.used and (enabled is None or slug in enabled):
-                    f = ctx.finding((d.start, d.end), "unused", comment=comment)
-                else:
-                    continue
-                kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
-        elif not d.used:
-            f = ctx.finding((d.start, d.end), "unused", comment=comment)
-            kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, UNUSED_SUPPRESSION.severity))
+        if d.problem == "directive":
+            report_(d, "directive", "error", directive="gaonb-lint-" + d.kind, kinds=", ".join(_KINDS))
+            continue
+        if d.problem == "stray-enable":
+            report_(d, "stray-enable", comment=comment)
+            continue
+        if not d.names:
+            if not _any_in(lines_of.get("*", []), d.first, d.last):
+                report_(d, "unused", comment=comment)
+            continue
+        for n in d.names:
+            slugs = resolved[n]
+            if not slugs:
+                report_(d, "unknown", name=n)
+            elif (enabled is None or slugs & enabled) and not any(
+                    _any_in(lines_of.get(s, []), d.first, d.last) for s in slugs):
+                report_(d, "unused", comment=comment)
     return kept

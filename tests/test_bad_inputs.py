@@ -226,21 +226,20 @@ def test_unreadable_file_real_permissions(tmp_path):
 
 def test_unreadable_file_simulated(tmp_path, monkeypatch):
     """As root ``chmod 000`` does not stop reading, so the refusal of ``open`` is simulated: the
-    reader's ``open`` raises the ``PermissionError`` the kernel gives an ordinary user."""
-    import builtins
-
-    from gaonb_lint import readers
+    reader's ``os.open`` raises the ``PermissionError`` the kernel gives an ordinary user."""
+    import os
 
     secret, other = tmp_path / "secret.md", tmp_path / "other.md"
     secret.write_bytes(COMPLIANT.read_bytes())
     other.write_bytes(COMPLIANT.read_bytes())
+    real_open = os.open
 
     def guarded_open(file, *args, **kwargs):
         if str(file) == str(secret):
             raise PermissionError(13, "Permission denied", str(file))
-        return builtins.open(file, *args, **kwargs)
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(readers, "open", guarded_open, raising=False)
+    monkeypatch.setattr(os, "open", guarded_open)
     code, out, err = run_main(["check", "--isolated", "--format", "json", str(secret), str(other)])
     assert code == 2
     assert "没有读取权限" in one_error_line(err, secret)

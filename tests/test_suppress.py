@@ -159,3 +159,64 @@ def test_suppression_comments_only_in_markdown():
     text = "<!-- gaonb-lint-disable-file -->\n" + plain
     # In scraped text the comment is just text: nothing is suppressed and nothing is "unused".
     assert codes(lint(text, ".txt")) == [(LINE_FIVE + 1, "GL101"), (LINE_SIX + 1, "GL302")]
+
+
+# -- strict directives (issue 14) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("directive", ["gaonb-lint-disable-nextline", "gaonb-lint-disable-files",
+                                       "gaonb-lint-disable-next-lines", "gaonb-lint-disable-file:",
+                                       "gaonb-lint-Disable", "gaonb-lint-enables"])
+def test_a_misspelt_directive_is_an_error_and_suppresses_nothing(directive):
+    text = insert_before(BASE, LINE_FIVE, f"<!-- {directive} fee-statement -->")
+    found = lint(text)
+    assert codes(found) == [(LINE_FIVE, "GL901"), (LINE_FIVE + 1, "GL101"), (LINE_SIX + 1, "GL302")]
+    (d,) = [d for d in check_source.last["json"]["diagnostics"] if d["code"] == "GL901"]
+    assert d["severity"] == "error" and f"“{directive}”" in d["message"]
+    assert check_source.last["code"] == 1
+
+
+def test_a_reason_may_follow_two_dashes():
+    text = insert_before(BASE, LINE_SIX, "<!-- gaonb-lint-disable-next-line fee-statement -- 收费说明见附件 -->")
+    assert codes(lint(text)) == [(LINE_FIVE, "GL101")]
+
+
+@pytest.mark.parametrize("name", ["FEE-STATEMENT", "Fee-Statement", "gl3", "GL30", "all"])
+def test_rule_names_are_case_insensitive_and_codes_may_be_prefixes(name):
+    text = insert_before(BASE, LINE_SIX, f"<!-- gaonb-lint-disable-next-line {name} -->")
+    assert codes(lint(text)) == [(LINE_FIVE, "GL101")]
+
+
+def test_a_stray_enable_is_reported():
+    text = insert_before(BASE, 3, "<!-- gaonb-lint-enable fee-statement -->")
+    found = lint(text)
+    assert (3, "GL901") in codes(found)
+    assert any("之前没有对应的 gaonb-lint-disable" in m for _, c, m in found if c == "GL901")
+
+
+def test_enable_after_disable_is_not_stray():
+    text = insert_before(BASE, LINE_SIX, "<!-- gaonb-lint-disable fee-statement -->")
+    text = insert_before(text, LINE_SIX + 3, "<!-- gaonb-lint-enable fee-statement -->")
+    assert codes(lint(text)) == [(LINE_FIVE, "GL101")]
+
+
+def test_matching_findings_to_comments_grows_linearly():
+    """Findings × comments before: directives are indexed by line, findings by rule."""
+    from scaling import assert_linear
+
+    from gaonb_lint import suppress
+    from gaonb_lint.diagnostics import Diagnostic
+    from gaonb_lint.host import load_host
+    from gaonb_lint.model import Span
+    from gaonb_lint.readers.markdown import read_markdown
+
+    rules = load_host().all_rules()
+
+    def run(n):
+        text = "".join(f"第{i}段。\n<!-- gaonb-lint-disable-next-line fee-statement -->\n" for i in range(n))
+        text += "<!-- gaonb-lint-disable fee-statement -->\n" * n
+        report = read_markdown("r.md", text)
+        diags = [Diagnostic("r.md", Span(2 * i + 1, 1, 2 * i + 1, 2), "GL302", "fee-statement", "error", "m")
+                 for i in range(n)]
+        return suppress.apply(report, diags, rules, "zh")
+
+    assert_linear(run, 20)

@@ -88,23 +88,48 @@ def reader_table(readers: Iterable[Reader]) -> Dict[str, Reader]:
     return table
 
 
-def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read and parse one file; every failure is an ``InputError`` naming the file."""
-    suffix = os.path.splitext(path)[1].lower()
-    reader = readers.get(suffix)
-    if reader is None:
-        raise InputError("input.unsupported-type", path=path, suffix=suffix or Message("input.no-suffix"),
-                         supported=sorted(readers))
+def _check_unpacked_size(path: str, data: bytes, max_bytes: int) -> None:
+    """A zip container (.docx) is refused when its parts would unpack beyond ``max_bytes``: a
+    small file can hold gigabytes of XML.  The sizes are the archive's own declarations, which
+    the zip reader also enforces on reading (it never returns more than a member declares)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return
+    import io
+    import zipfile
+
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever on open()
-            raise InputError("input.not-regular", path=path)
-        size = info.st_size
-        if size > max_bytes:
-            raise InputError("input.too-large", path=path, size=_size(size), limit=_size(max_bytes))
-        with open(path, "rb") as fh:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return  # the reader says it is not a readable file
+    if unpacked > max_bytes:
+        raise InputError("input.unpacked-too-large", path=path, size=_size(unpacked), limit=_size(max_bytes))
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; every failure is an ``InputError``.
+
+    The file is opened without blocking and then checked with ``fstat``: checking the path first
+    and opening it after leaves a moment in which it can be swapped for a FIFO, and opening a
+    FIFO for reading blocks until a writer comes (forever, in CI)."""
+    try:
+        try:
+            fd = os.open(path, _OPEN_FLAGS)
+        except PermissionError:
+            if os.path.isdir(path):  # Windows cannot open a directory at all
+                raise IsADirectoryError(path) from None
+            raise
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("input.not-regular", path=path)
+            if info.st_size > max_bytes:
+                raise InputError("input.too-large", path=path, size=_size(info.st_size), limit=_size(max_bytes))
             data = fh.read(max_bytes + 1)
     except InputError:
         raise
@@ -116,8 +141,22 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
         raise InputError("input.permission", path=path) from None
     except OSError as e:
         raise InputError("input.cannot-read", path=path, reason=os_reason(e)) from None
+    if len(data) > max_bytes:  # it grew after fstat
+        raise InputError("input.too-large", path=path, size=_size(len(data)), limit=_size(max_bytes))
+    return data
+
+
+def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one file; every failure is an ``InputError`` naming the file."""
+    suffix = os.path.splitext(path)[1].lower()
+    reader = readers.get(suffix)
+    if reader is None:
+        raise InputError("input.unsupported-type", path=path, suffix=suffix or Message("input.no-suffix"),
+                         supported=sorted(readers))
+    data = read_bytes(path, max_bytes)
     try:
         if reader.binary:
+            _check_unpacked_size(path, data, max_bytes)
             report = reader.read(path, data)
         else:
             text, encoding = decode(path, data)
@@ -125,6 +164,8 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
             report.encoding = encoding
     except RecursionError:  # thousands of nested elements: a limit of Python's stack, not a bug
         raise InputError("input.too-deep", path=path) from None
+    except MemoryError:
+        raise InputError("input.out-of-memory", path=path) from None
     return report
 
 

@@ -14,7 +14,7 @@ import io
 from typing import List, Optional, Tuple
 
 from gaonb_lint.errors import InputError
-from gaonb_lint.model import Block, Cell, Report, Table
+from gaonb_lint.model import Block, Cell, Report, Table, TableIssue
 
 EXTRA_HINT = "pip install 'gaonb-lint[docx]'"
 
@@ -48,10 +48,25 @@ def _cell_text(tc) -> str:
     return "\n".join(p for p in paras if p)
 
 
+MAX_SPAN = 1000
+# Expanded grid positions a table may have per cell written in the document (and at least
+# MIN_GRID_CELLS): a few bytes of ``gridSpan`` would otherwise become gigabytes of empty cells.
+GRID_CELLS_PER_SOURCE_CELL = 16
+MIN_GRID_CELLS = 20_000
+
+
+class _Oversized(Exception):
+    pass
+
+
 def _grid(tbl) -> List[List[str]]:
-    """Rows of cell texts with merged cells expanded."""
+    """Rows of cell texts with merged cells expanded; ``_Oversized`` when the spans would expand
+    the table beyond its bound."""
+    trs = list(tbl.iterchildren(_W + "tr"))
+    limit = max(MIN_GRID_CELLS, GRID_CELLS_PER_SOURCE_CELL * sum(1 for tr in trs for _ in tr.iterchildren(_W + "tc")))
+    total = 0
     rows: List[List[Optional[str]]] = []
-    for tr in tbl.iterchildren(_W + "tr"):
+    for tr in trs:
         row: List[Optional[str]] = []
         for tc in tr.iterchildren(_W + "tc"):
             pr = tc.find(_W + "tcPr")
@@ -59,13 +74,16 @@ def _grid(tbl) -> List[List[str]]:
             if pr is not None:
                 gs = pr.find(_W + "gridSpan")
                 if gs is not None:
-                    try:
-                        span = max(1, int(gs.get(_W + "val", "1")))
-                    except ValueError:
-                        span = 1
+                    val = (gs.get(_W + "val", "1") or "1").strip()
+                    # int() refuses 4,300 digits; anything past MAX_SPAN is clamped anyway
+                    span = max(1, min(int(val), MAX_SPAN)) if val.isdigit() and len(val) <= 7 else (
+                        MAX_SPAN if val.isdigit() else 1)
                 vm = pr.find(_W + "vMerge")
                 if vm is not None:
                     vmerge = vm.get(_W + "val", "continue")
+            total += span
+            if total > limit or len(trs) * (len(row) + span) > limit:
+                raise _Oversized(limit)
             text = "" if vmerge == "continue" else _cell_text(tc)
             row.append(text)
             row.extend("" for _ in range(span - 1))
@@ -86,13 +104,20 @@ def read_docx(path: str, data: bytes) -> Report:
     from gaonb_lint.readers.text import line_blocks
 
     lines: List[str] = []
-    tables: List[Tuple[int, List[List[str]]]] = []  # first line, grid
+    tables: List[Tuple[int, List[List[str]], Optional[Tuple[str, str]]]] = []  # first line, grid, why unread
     for el in document.element.body.iterchildren():
         if el.tag == _W + "p":
             lines.append(_paragraph_text(el).replace("\t", " "))
         elif el.tag == _W + "tbl":
-            grid = _grid(el)
-            tables.append((len(lines), grid))
+            why = None
+            try:
+                grid = _grid(el)
+            except _Oversized as e:
+                # Each row's own cells, nothing expanded, and the reason the table is not read.
+                grid = [[_cell_text(tc) for tc in tr.iterchildren(_W + "tc")] for tr in el.iterchildren(_W + "tr")]
+                why = (f"合并单元格（gridSpan）展开后超过 {e.args[0]} 格，表格未读取",
+                       f"its merged cells (gridSpan) expand to more than {e.args[0]} grid cells; the table was not read")
+            tables.append((len(lines), grid, why))
             for row in grid:
                 lines.append("\t".join(c.replace("\n", " ").replace("\t", " ") for c in row))
     text = "\n".join(lines)
@@ -104,7 +129,7 @@ def read_docx(path: str, data: bytes) -> Report:
 
     blocks: List[Block] = []
     previous = 0
-    for first, grid in tables:
+    for first, grid, why in tables:
         blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, first))
         rows: List[List[Cell]] = []
         for r, cells in enumerate(grid):
@@ -117,7 +142,10 @@ def read_docx(path: str, data: bytes) -> Report:
             rows.append(row)
         last = first + len(grid) - 1
         end = starts[last] + len(lines[last]) if grid else starts[first]
-        blocks.append(Table(starts[first], end, rows, "docx"))
+        if why is None:
+            blocks.append(Table(starts[first], end, rows, "docx"))
+        else:
+            blocks.append(Table(starts[first], end, [], "docx", [TableIssue(starts[first], end, *why)]))
         previous = first + len(grid)
     blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(lines)))
     meta = {}

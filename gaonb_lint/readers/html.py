@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple, Union
 
 from gaonb_lint import official_format
-from gaonb_lint.model import Block, Cell, Report, Table
+from gaonb_lint.model import Block, Cell, Report, Table, TableIssue
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.readers.rendering import MappedReport, Renderer
 from gaonb_lint.readers.structure import build_report, parse_heading
@@ -183,7 +183,9 @@ def _complete_prefix(html: str) -> int:
 @dataclass
 class _Out:
     r: Renderer = field(default_factory=Renderer)
-    tables: List[Tuple[int, int, List[List[Tuple[int, int, str]]]]] = field(default_factory=list)
+    # (first, end) in the rendering, the grid, and why it was not read (zh, en) or None
+    tables: List[Tuple[int, int, List[List[Tuple[int, int, str]]], Optional[Tuple[str, str]]]] = \
+        field(default_factory=list)
     comment_lines: List[int] = field(default_factory=list)
     pending_space: bool = False
     line_no: int = 0
@@ -278,9 +280,37 @@ def _rows_of(table: Element) -> List[Element]:
     return rows
 
 
+MAX_SPAN = 1000
+# Expanded grid positions a table may have per cell written in the source (and at least
+# MIN_GRID_CELLS): spans multiply a few bytes of markup into rows × columns of grid, so a bound
+# proportional to the markup keeps memory and time proportional to the page.
+GRID_CELLS_PER_SOURCE_CELL = 16
+MIN_GRID_CELLS = 20_000
+
+
 def _span(value: str) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
-    return max(1, min(int(m.group(1)), 1000)) if m else 1
+    m = re.match(r"\s*(\d{1,7})", value or "")  # more digits would be clamped anyway (and int()
+    return max(1, min(int(m.group(1)), MAX_SPAN)) if m else 1  # refuses 4,300 of them)
+
+
+def _oversized(table: Element, out: "_Out", trs: List[Element], limit: int) -> None:
+    """A table whose spans expand beyond ``limit`` grid positions: each row's own cells, one line
+    per row and no span expanded, and an issue saying why it is not read."""
+    first = len(out.r)
+    for tr in trs:
+        out.break_line()
+        for i, td in enumerate(x for x in tr.children if isinstance(x, Element) and x.tag in ("td", "th")):
+            if i:
+                at = out.r.src_end[-1] if len(out.r) else 0
+                out.r.add("\t", at, at)
+            out.r.add_mapped([(" " if ch == "\n" else ch, a, b) for ch, a, b in _cell_chars(td)])
+        out.break_line()
+    if len(out.r) == first:
+        out.r.add(" ", table.start, table.start)
+        out.break_line()
+    out.tables.append((first, len(out.r), [], (
+        f"合并单元格（rowspan/colspan）展开后超过 {limit} 格，表格未读取",
+        f"its merged cells (rowspan/colspan) expand to more than {limit} grid cells; the table was not read")))
 
 
 def _render_table(table: Element, out: _Out) -> None:
@@ -289,13 +319,18 @@ def _render_table(table: Element, out: _Out) -> None:
     grid: Dict[Tuple[int, int], Optional[Tuple[Element, List[Char]]]] = {}
     width = 0
     trs = _rows_of(table)
-    for r, tr in enumerate(trs):
+    tds = [[x for x in tr.children if isinstance(x, Element) and x.tag in ("td", "th")] for tr in trs]
+    limit = max(MIN_GRID_CELLS, GRID_CELLS_PER_SOURCE_CELL * sum(len(row) for row in tds))
+    for r, row_tds in enumerate(tds):
         c = 0
-        for td in (x for x in tr.children if isinstance(x, Element) and x.tag in ("td", "th")):
+        for td in row_tds:
             while (r, c) in grid:
                 c += 1
             rs, cs = _span(td.attrs.get("rowspan", "")), _span(td.attrs.get("colspan", ""))
             rs = min(rs, len(trs) - r)
+            # Both the positions filled and the rendered rectangle (rows × width) stay bounded.
+            if len(grid) + rs * cs > limit or len(trs) * max(width, c + cs) > limit:
+                return _oversized(table, out, trs, limit)
             chars = _cell_chars(td)
             for dr in range(rs):
                 for dc in range(cs):
@@ -325,7 +360,7 @@ def _render_table(table: Element, out: _Out) -> None:
         rows.append(row)
         out.break_line()
     if rows:
-        out.tables.append((first, len(out.r), rows))
+        out.tables.append((first, len(out.r), rows, None))
 
 
 # -- the report's part of the page ---------------------------------------------------------------------
@@ -466,9 +501,9 @@ def read_html(path: str, html: str) -> Report:
 
     blocks: List[Block] = []
     previous = 0
-    marks = sorted([(line_of(a), line_of(max(a, b - 1)) + 1, rows) for a, b, rows in out.tables] +
-                   [(n, n + 1, None) for n in out.comment_lines], key=lambda m: m[0])
-    for a, b, rows in marks:
+    marks = sorted([(line_of(a), line_of(max(a, b - 1)) + 1, rows, why) for a, b, rows, why in out.tables] +
+                   [(n, n + 1, None, None) for n in out.comment_lines], key=lambda m: m[0])
+    for a, b, rows, why in marks:
         if a < previous:
             continue
         blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, a))
@@ -476,7 +511,8 @@ def read_html(path: str, html: str) -> Report:
             cells = [[Cell(s, e, t, r, c) for c, (s, e, t) in enumerate(row)] for r, row in enumerate(rows)]
             start = line_starts[a]
             end = line_starts[b] - 1 if b < len(line_starts) else len(text)
-            blocks.append(Table(start, end, cells, "html"))
+            issues = [TableIssue(start, end, *why)] if why else []
+            blocks.append(Table(start, end, cells, "html", issues))
         previous = b
     blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(line_starts)))
     meta = {"title": page_title} if page_title else {}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from gaonb_lint import official_format
-from gaonb_lint.normalize import normalize_label
+from gaonb_lint.normalize import NOT_DECIMAL_DIGITS, normalize_label
 
 _FOLD_CHARS = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
@@ -159,7 +159,7 @@ def normalize_with_map(text: str) -> Tuple[str, List[int], List[bool]]:
         if ch.isspace() or ch in _ZERO_WIDTH:
             gap = True
             continue
-        for c in unicodedata.normalize("NFKC", ch):
+        for c in (ch if ch in NOT_DECIMAL_DIGITS else unicodedata.normalize("NFKC", ch)):
             c = _FOLD_CHARS.get(c, c)
             if c.isspace():
                 gap = True

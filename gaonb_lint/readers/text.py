@@ -6,18 +6,16 @@ from typing import List, Optional
 
 from gaonb_lint.model import Block, Report
 from gaonb_lint.readers.line_headings import line_blocks_of
+from gaonb_lint.readers.lines import split_lines
 from gaonb_lint.readers.structure import build_report
 
 
 def line_blocks(text: str, first_line: int = 0, last_line: Optional[int] = None,
                 line_starts: Optional[List[int]] = None) -> List[Block]:
     """Each non-blank line of ``text`` (0-based line range) as a heading or a paragraph."""
-    lines = text.split("\n")
+    lines, starts = split_lines(text)
     if line_starts is None:
-        line_starts, pos = [], 0
-        for line in lines:
-            line_starts.append(pos)
-            pos += len(line) + 1
+        line_starts = starts
     last = len(lines) if last_line is None else last_line
     nonblank = [i for i in range(first_line, last) if lines[i].strip()]
     blocks: List[Block] = []

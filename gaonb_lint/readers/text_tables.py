@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Callable, List, Optional
 
 from gaonb_lint.model import Block, Cell, Table, TableIssue
+from gaonb_lint.readers.lines import last_nonblank, split_lines
 from gaonb_lint.readers.scraped.header_band import lay_out_headers
 from gaonb_lint.readers.scraped.layouts import LAYOUTS
 from gaonb_lint.readers.scraped.lines import Line, classify
@@ -50,17 +51,12 @@ def read_region(lines: List[Line], text: str) -> Table:
 def blocks_with_tables(text: str, line_blocks: Callable[..., List[Block]], first: int = 0,
                        last: Optional[int] = None) -> List[Block]:
     """Headings, paragraphs and tables of lines ``first``..``last`` (0-based, exclusive) of ``text``."""
-    raw = text.split("\n")
-    starts: List[int] = []
-    pos = 0
-    for line in raw:
-        starts.append(pos)
-        pos += len(line) + 1
+    raw, starts = split_lines(text)
     last = len(raw) if last is None else last
     lines = [classify(i, starts[i], raw[i]) for i in range(first, last)]
     blocks: List[Block] = []
     previous = first
-    for a, b in find_regions(lines, at_end=not "".join(raw[last:]).strip()):
+    for a, b in find_regions(lines, at_end=last_nonblank(text) < last):
         blocks.extend(line_blocks(text, previous, first + a, starts))
         blocks.append(read_region(lines[a:b], text))
         previous = first + b

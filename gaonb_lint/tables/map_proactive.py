@@ -13,6 +13,19 @@ from gaonb_lint.tables.spec import RowSpec
 _TITLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 
 
+def _text_in_value_columns(row: GridRow, leaves: List[Found]) -> GridRow:
+    """``row`` with text under the header's value columns (``待补充``, ``XXX``, ``9¹``) treated as
+    values, so that it is reported as a non-number in a value cell, not as a row label."""
+    value_start = min((f.info for f in leaves if isinstance(f.info, int)), default=None)
+    if value_start is None or not row.labels or row.labels[-1][0] < value_start:
+        return row
+    keep = [(i, c) for i, c in row.labels if i < value_start]
+    if not keep:
+        return row
+    first_text = next(i for i, _ in row.labels if i >= value_start)
+    return GridRow(row.index, row.cells, keep, min(row.first_value, first_text))
+
+
 def map_proactive(m: Mapper) -> None:
     """Table 二: block titles and rows in one official sequence; each block's own header row."""
     spec, table = m.spec, m.table
@@ -46,6 +59,8 @@ def map_proactive(m: Mapper) -> None:
             if last_title is not None:
                 title_before_header[len(headers) - 1] = last_title
             continue
+        if headers:
+            r = _text_in_value_columns(r, headers[-1][1])
         data.append(r)
         if headers:
             header_before[r.index] = len(headers) - 1

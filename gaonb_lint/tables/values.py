@@ -6,11 +6,12 @@ type is reported, never coerced: ``—``, ``无``, ``1.5`` in a count column, ``
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional, Union
+
+from gaonb_lint.normalize import nfkc
 
 Number = Union[int, Decimal]
 
@@ -40,9 +41,13 @@ class Value:
         return 0 if self.value is None else self.value
 
 
+MAX_DIGITS = 15  # more digits than any count or amount in a report; int() refuses 4,300 of them
+SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
+
+
 @lru_cache(maxsize=8192)  # cell texts repeat across reports; bounded so memory stays flat (perf)
 def clean(text: str) -> str:
-    return _BLANKS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return _BLANKS.sub("", nfkc(text or ""))
 
 
 def is_blank(text: str) -> bool:
@@ -71,9 +76,14 @@ def parse_value(text: str, vtype: str = "count", unit: Optional[str] = None) -> 
         return Value(None, blank=True)
     m = _NUMBER.match(s)
     shown = (text or "").strip()
+    if len(shown) > SHOWN_CHARS:
+        shown = shown[:SHOWN_CHARS] + "…"
     if not m:
         return Value(None, False, f"“{shown}”不是数字", f"“{shown}” is not a number")
     sign, whole, frac, cell_unit = m.group("sign"), m.group("int").replace(",", ""), m.group("frac"), m.group("unit")
+    if len(whole) + len(frac or "") > MAX_DIGITS:
+        return Value(None, False, f"“{shown}”位数过多（超过 {MAX_DIGITS} 位），不是可信的数字",
+                     f"“{shown}” has more than {MAX_DIGITS} digits; not a plausible number")
     if vtype == "amount":
         if cell_unit in COUNT_UNITS:
             return Value(None, False, f"“{shown}”不是金额", f"“{shown}” is not a money amount")
