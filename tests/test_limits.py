@@ -199,7 +199,7 @@ def test_a_5000_digit_integer_in_a_cell_is_an_unreadable_cell():
 
 def test_superscript_digits_are_not_read_as_a_number():
     """``9¹`` (a footnote mark) is not 91: NFKC would turn the superscript into a digit."""
-    from gaonb_lint.api import parse_value
+    from gaonb_lint.tables.values import parse_value
 
     assert not parse_value("9¹").ok
     assert not parse_value("①").ok
