@@ -15,9 +15,10 @@ from typing import Dict, List, Optional, Sequence
 
 from gaonb_lint import __version__
 from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError,  # noqa: F401
-                               PluginError, UsageError, error_line)
-from gaonb_lint.messages import (CATALOGUE, Message, active_lang, environment_problem, line, resolve_lang, set_lang,
-                                 severity_name, text)
+                               PluginError, UsageError, error_line, plugin_problems)
+from gaonb_lint.isolation import Terminated
+from gaonb_lint.messages import (CATALOGUE, Message, active_lang, environment_problem, line, os_reason, resolve_lang,
+                                 set_lang, severity_name, text)
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
 EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert", "extract": "gaonb_lint.extract",
@@ -263,8 +264,18 @@ def _names(values: Optional[Sequence[str]]) -> List[str]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    if argv is None:
+        _tolerant_streams()
     try:
-        return _main(argv, program=argv is None)
+        code = _main(argv, program=argv is None)
+        if argv is None:
+            sys.stdout.flush()  # here, where a full disk can still be said, not at exit
+        return code
+    except OSError as e:  # writing the output failed: /dev/full, a closed pipe, a vanished disk
+        _drop_stdout()
+        if not isinstance(e, BrokenPipeError):
+            sys.stderr.write(line("error", Message("output.stdout-failed", reason=os_reason(e)), active_lang()) + "\n")
+        return EXIT_ERROR
     finally:
         if argv is None:
             # Run as a program: the process exits next.  Freezing the heap spares the interpreter's
@@ -273,6 +284,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             import gc
 
             gc.freeze()
+
+
+def _tolerant_streams() -> None:
+    """Any stdout encoding and locale (``PYTHONIOENCODING=ascii``, cp1252 on a Windows runner):
+    a character the stream cannot encode is written as an escape instead of ending the run with
+    a traceback and a false exit code.  Machine formats choose ASCII escapes themselves."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def _drop_stdout() -> None:
+    """After a failed write: point stdout at the null device, so that the interpreter's final
+    flush of what is still buffered does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
@@ -289,6 +322,10 @@ def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
         problem = environment_problem()
         if problem is not None:
             raise UsageError(problem)
+        try:
+            os.getcwd()
+        except OSError:
+            raise UsageError("usage.cwd-gone") from None
         if args.command == "check":
             if program:
                 import gc
@@ -310,8 +347,8 @@ def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_ERROR
+    except Terminated:
+        return 143
 
 
 def _rules(args, lang: str) -> int:
@@ -330,9 +367,7 @@ def _rules(args, lang: str) -> int:
             width = 8 - (len(severity) if lang == "en" else 2 * len(severity))  # a Chinese character is two columns
             sys.stdout.write(f"{r.code:<7} {r.slug:<22} {severity}{' ' * max(1, width)}{r.plugin:<12} "
                              f"{r.summary.get(lang) or r.summary['zh']}\n")
-    for p in host.load_problems:
-        sys.stderr.write(line("error", Message("plugin.load-failed", plugin=p.plugin, error=p.error), lang) + "\n")
-    return EXIT_CLEAN
+    return plugin_problems(host, lang)
 
 
 def _explain(args, lang: str) -> int:

@@ -64,7 +64,9 @@ KEYS = {
     "select": list, "ignore": list, "extend-ignore": list, "severity": dict, "per-file-ignores": dict,
     "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
     "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list,
+    "rule-timeout": (int, float),
 }
+DEFAULT_RULE_TIMEOUT = 30.0  # seconds one rule (or a plugin's reader) may take on one file
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Config:
     format_version: Optional[str] = None
     lang: Optional[str] = None
     max_file_size: int = 10 * 1024 * 1024
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT  # 0: no limit
     rules: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     plugins: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     disable_plugins: List[str] = field(default_factory=list)
@@ -255,6 +258,11 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         if table["lang"] not in ("zh", "en"):
             raise fail("lang", "config.one-of", choices=["zh", "en"], value=table["lang"])
         cfg.lang = table["lang"]
+    if "rule-timeout" in table:
+        timeout = table["rule-timeout"]
+        if isinstance(timeout, bool) or not 0 <= timeout <= 86400:
+            raise fail("rule-timeout", "config.rule-timeout", value=timeout)
+        cfg.rule_timeout = float(timeout)
     if "max-file-size" in table:
         size = _parse_size(table["max-file-size"])
         if size is None:
@@ -276,6 +284,8 @@ class ConfigFinder:
     """Finds (and caches) the nearest configuration for each checked path."""
 
     def __init__(self, explicit: Optional[str] = None, isolated: bool = False):
+        if explicit and isolated:
+            raise ConfigError("usage.config-isolated")
         self._cache: Dict[str, Config] = {}
         self._explicit: Optional[Config] = None
         self._isolated = isolated

@@ -111,7 +111,7 @@ def to_markdown(report: Report) -> str:
 
 
 def run(args) -> int:
-    from gaonb_lint.errors import EXIT_CLEAN, GaonbError
+    from gaonb_lint.errors import GaonbError, plugin_problems
     from gaonb_lint.host import load_host
     from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 
@@ -131,4 +131,4 @@ def run(args) -> int:
         write_atomic(args.output, data)
     else:
         sys.stdout.write(text)
-    return EXIT_CLEAN
+    return plugin_problems(host)

@@ -61,3 +61,13 @@ class UsageError(GaonbError):
 def error_line(message: Any, lang: str) -> str:
     """The one line an error is printed as on stderr: ``错误：…`` / ``error: …``."""
     return line("error", message, lang)
+
+
+def plugin_problems(host: Any, lang: Optional[str] = None) -> int:
+    """Print each plugin the ``host`` could not load; ``EXIT_ERROR`` if any: a broken plugin is an
+    error in every command, not only in ``check``."""
+    import sys
+
+    for p in host.load_problems:
+        sys.stderr.write(error_line(Message("plugin.load-failed", plugin=p.plugin, error=p.error), lang) + "\n")
+    return EXIT_ERROR if host.load_problems else EXIT_CLEAN

@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from gaonb_lint import official_format
-    from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+    from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, plugin_problems
     from gaonb_lint.messages import active_lang, text
     from gaonb_lint.tables.canonical import canonical_report, report_schema, schema_errors
 
@@ -33,7 +33,7 @@ def run(args) -> int:
     forced = args.format_version
     if forced and forced not in official_format.version_ids():
         raise UsageError("usage.format-version", versions=list(official_format.version_ids()), value=forced)
-    report = read_report(args.file)
+    report, host = read_report(args.file)
     version = official_format.version_for_year(report.year, forced)
     lang = active_lang()
     doc, missing = canonical_report(report, version.id if version else None, lang)
@@ -48,13 +48,14 @@ def run(args) -> int:
         return EXIT_ERROR
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
-    return EXIT_CLEAN
+    return plugin_problems(host, lang)
 
 
 def read_report(path: str):
-    """Read one report with the built-in and plugin readers (an unreadable file is an InputError)."""
+    """Read one report with the built-in and plugin readers (an unreadable file is an InputError);
+    also the host, whose load problems the command reports."""
     from gaonb_lint.host import load_host
     from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 
     host = load_host()
-    return read_path(path, reader_table(list(BUILTIN_READERS) + list(host.readers)))
+    return read_path(path, reader_table(list(BUILTIN_READERS) + list(host.readers))), host

@@ -14,9 +14,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, T
 
 import pluggy
 
-from gaonb_lint import hookspec
+from gaonb_lint import hookspec, isolation
 from gaonb_lint.contracts import ConfigDefaults, OutputFormat, Reader
-from gaonb_lint.engine import describe_exception
 from gaonb_lint.errors import PluginError
 from gaonb_lint.messages import Message
 from gaonb_lint.meta_rules import META_RULES
@@ -86,9 +85,11 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
         if ep.name in disabled:
             continue
         try:
-            plugins.append((ep.name, ep.load()))
-        except Exception as e:  # a broken third-party package must not stop the run
-            problems.setdefault(ep.name, []).append(Message("plugin.error-text", text=describe_exception(e)))
+            # A broken third-party package must not stop the run, whatever it raises at import
+            # (SystemExit included: it would end the run with exit 0 and no output).
+            plugins.append((ep.name, isolation.call(ep.load)))
+        except isolation.PluginFailure as e:
+            problems.setdefault(ep.name, []).append(Message("plugin.error-text", text=str(e)))
     plugins.extend((name, plugin) for name, plugin in extra_plugins if name not in disabled)
     # pluggy calls the implementation registered last first: registering in reverse makes the
     # call order the plugin order, which tryfirst/trylast then adjust.
@@ -99,14 +100,19 @@ def load_host(extra_plugins: Sequence[Tuple[str, Any]] = (), disabled: Sequence[
                 Message("plugin.api-version", built_for=repr(built_for), api=hookspec.API_VERSION))
             continue
         try:
-            pm.register(plugin, name=name)
-        except Exception as e:  # pluggy refuses the plugin (arguments the spec lacks, a clash …)
-            problems.setdefault(name, []).append(Message("plugin.error-text", text=describe_exception(e)))
+            isolation.call(pm.register, plugin, name)
+        except isolation.PluginFailure as e:  # pluggy refuses the plugin (arguments the spec lacks, a clash …)
+            problems.setdefault(name, []).append(Message("plugin.error-text", text=str(e)))
             continue
         _guard(pm, name, plugin, problems, origins)
     _refuse_unknown_hooks(pm, problems)
     host.plugins = [name for name, _ in plugins if pm.has_plugin(name)]
-    _collect(host, pm, origins)
+    try:  # hook wrappers are not guarded one by one: what they raise ends up here
+        isolation.call(_collect, host, pm, origins)
+    except isolation.PluginFailure as e:
+        if isinstance(e.__cause__, PluginError):
+            raise e.__cause__ from None
+        problems.setdefault("(a hook wrapper)", []).append(Message("plugin.error-text", text=str(e)))
     order = {name: i for i, (name, _) in enumerate(plugins)}
     for name in sorted(problems, key=lambda n: order.get(n, len(order))):
         host.load_problems.extend(LoadProblem(name, p) for p in problems[name])
@@ -129,11 +135,14 @@ def _guard(pm: pluggy.PluginManager, name: str, plugin: Any, problems: Dict[str,
 def _guarded(name: str, hook: str, function: Callable[..., Any], problems: Dict[str, List[str]],
              origins: Dict[int, Tuple[str, list]]) -> Callable[..., Any]:
     def call(*args: Any) -> Optional[List[Any]]:
-        try:
+        def run() -> Optional[List[Any]]:
             result = function(*args)
-            items = None if result is None else list(result)  # a generator runs here, guarded too
-        except Exception as e:
-            problems.setdefault(name, []).append(Message("plugin.hook-failed", hook=hook, text=describe_exception(e)))
+            return None if result is None else list(result)  # a generator runs here, guarded too
+
+        try:
+            items = isolation.call(run)
+        except isolation.PluginFailure as e:
+            problems.setdefault(name, []).append(Message("plugin.hook-failed", hook=hook, text=str(e)))
             return None
         if items is not None:
             origins[id(items)] = (name, items)

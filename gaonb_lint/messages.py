@@ -99,8 +99,12 @@ def render(message: Any, lang: Optional[str] = None) -> str:
 
 def line(level: str, message: Any, lang: Optional[str] = None) -> str:
     """One printed line: ``错误：…`` / ``error: …`` (``level``: error, warning or info)."""
+    from gaonb_lint.safe_text import printable
+
     lang = lang if lang in LANGS else _active
-    return text("level." + level, lang) + render(message, lang)
+    # A file name or a plugin's text may hold line breaks or terminal controls: escaped, so that
+    # the line stays one line (a CI problem matcher would read a forged one).
+    return text("level." + level, lang) + printable(render(message, lang))
 
 
 def severity_name(severity: str, lang: Optional[str] = None) -> str:
@@ -366,6 +370,11 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "output.stdout-failed": {
         "zh": "无法写出检查结果（{reason}）；请检查输出的去处（磁盘空间、管道）",
         "en": "cannot write the output ({reason}); check where it goes (disk space, pipe)"},
+    "input.json-too-complex": {
+        "zh": "{path}: 无法作为 JSON 读取（{reason}）；请用 gaonb-lint extract 重新生成",
+        "en": "{path}: cannot be read as JSON ({reason}); regenerate it with gaonb-lint extract"},
+    "json.too-deep": {"zh": "嵌套层级太深", "en": "nested too deeply"},
+    "json.number-too-long": {"zh": "有一个数字位数过多", "en": "a number has too many digits"},
     "output.cannot-write": {
         "zh": "{path}: 无法写入（{reason}）；请检查目录是否存在、是否有写权限",
         "en": "{path}: cannot write ({reason}); check that the directory exists and is writable"},
@@ -476,6 +485,18 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "en": "plugin {plugin} could not be loaded, none of its rules ran ({error}); update or uninstall it"},
     "plugin.api-version": {"zh": "它是为插件接口第 {built_for} 版编写的，本 gaonb-lint 的插件接口是第 {api} 版",
                            "en": "built for plugin API {built_for}, this gaonb-lint has API {api}"},
+    "plugin.reader-failed": {
+        "zh": "{path}: 插件 {plugin} 的读取器 {reader} 出错（“{error}”），这个文件没有检查；请更新或卸载这个插件",
+        "en": "{path}: reader {reader} of plugin {plugin} failed (“{error}”), so this file was not checked; update "
+              "or uninstall the plugin"},
+    "plugin.reader-junk": {
+        "zh": "{path}: 插件 {plugin} 的读取器 {reader} 返回的是 {type}，不是报告（Report），这个文件没有检查；请更新或卸载这个插件",
+        "en": "{path}: reader {reader} of plugin {plugin} returned {type}, not a Report, so this file was not "
+              "checked; update or uninstall the plugin"},
+    "plugin.format-failed": {
+        "zh": "插件 {plugin} 的输出格式 {format} 出错（“{error}”）；请更新或卸载这个插件，或改用 --format text",
+        "en": "output format {format} of plugin {plugin} failed (“{error}”); update or uninstall the plugin, "
+              "or use --format text"},
     "plugin.error-text": {"zh": "出错信息：“{text}”", "en": "“{text}”"},
     "plugin.hook-failed": {"zh": "{hook} 出错：“{text}”", "en": "{hook} raised “{text}”"},
     "plugin.unknown-hook": {

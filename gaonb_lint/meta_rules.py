@@ -9,10 +9,21 @@ PLUGIN_ERROR = Rule(
     summary={"zh": "规则插件运行出错", "en": "a rule plugin crashed"},
     messages={"crash": {"zh": "规则 {rule}（插件 {plugin}）运行出错，已跳过（出错信息：“{error}”）；请更新或卸载这个插件",
                         "en": "rule {rule} (plugin {plugin}) crashed and was skipped (“{error}”); update or uninstall "
-                              "the plugin"}},
+                              "the plugin"},
+              "timeout": {"zh": "规则 {rule}（插件 {plugin}）运行超过 {seconds} 秒，已停止并跳过；请更新或卸载这个插件，"
+                                "或在配置中调大 rule-timeout",
+                          "en": "rule {rule} (plugin {plugin}) timed out after {seconds} s and was skipped; update or "
+                                "uninstall the plugin, or raise rule-timeout in the configuration"},
+              "too-many": {"zh": "规则 {rule}（插件 {plugin}）在此文件中报告了超过 {limit} 个问题，其余未列出",
+                           "en": "rule {rule} (plugin {plugin}) reported more than {limit} findings in this file; "
+                                 "the rest are not listed"}},
     plugin="gaonb-lint", meta=True,
     doc="""## What it does
-Reports a rule that raised an exception while checking a file. The other rules still run. (A
+Reports a rule that failed while checking a file: it raised an exception (`SystemExit` and
+`KeyboardInterrupt` from the plugin included), ran longer than its time budget (`rule-timeout`
+in the configuration, 30 seconds by default), or yielded an invalid finding (a severity other
+than error, warning or info, offsets that are not integers). The other rules still run. A rule
+that reports more than 1,000 findings in one file has the rest replaced by one warning here. (A
 plugin that cannot be loaded at all is an error of the run: one line on stderr, exit status 2.)
 
 ## Why

@@ -9,12 +9,14 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from gaonb_lint.config import Config, ConfigFinder
 from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
 from gaonb_lint.engine import run_report_set_rules, run_rules
-from gaonb_lint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, UsageError
+from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, InputError,
+                               PluginError, UsageError)
 from gaonb_lint.host import Host, load_host
 from gaonb_lint.messages import CATALOGUE, Message, line, resolve_lang, set_lang
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 from gaonb_lint.rule import BaseRule
+from gaonb_lint.safe_text import printable
 
 BUILTIN_OUTPUT_FORMATS = ("text", "json")
 
@@ -65,6 +67,12 @@ class Checker:
         self.rules = host.all_rules()
         self.cli_select = resolve_names(cli_select, self.rules, "--select") if cli_select is not None else None
         self.cli_ignore = resolve_names(cli_ignore, self.rules, "--ignore")
+        if cli_select is not None and not cli_select:
+            raise UsageError("usage.select-empty")
+        content = {r.slug for r in self.rules if not getattr(r, "meta", False)}
+        left = (self.cli_select if self.cli_select is not None else content) - self.cli_ignore
+        if not left & content:
+            raise UsageError("usage.nothing-selected")
         self.forced_version = forced_version
         self.debug = debug
         self.readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
@@ -107,7 +115,7 @@ class Checker:
 
     def check(self, path: str, cfg: Config) -> List[Diagnostic]:
         enabled = self.enabled(cfg, path)
-        return self.check_report(read_path(path, self.readers, cfg.max_file_size), cfg, enabled)
+        return self.check_report(read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout), cfg, enabled)
 
     def check_text(self, path: str, text: str, cfg: Config) -> List[Diagnostic]:
         """Like ``check``, for text held in memory (an editor's unsaved buffer) at ``path``."""
@@ -125,7 +133,8 @@ class Checker:
             for slug in resolve_names([name], self.rules, cfg.path or "configuration"):
                 severities[slug] = sev
         diags = run_rules(report, rules, self.lang, severities, cfg.rules,
-                          self.forced_version or cfg.format_version, self.debug, self.plugin_options(cfg))
+                          self.forced_version or cfg.format_version, self.debug, self.plugin_options(cfg),
+                          budget=cfg.rule_timeout)
         diags = [d for d in diags if d.rule in enabled or d.rule == PLUGIN_ERROR.slug]
         if report.source_format in ("markdown", "html"):
             report_unused = UNUSED_SUPPRESSION.slug in enabled
@@ -151,14 +160,23 @@ class Checker:
         wanted = [r for r in self.host.report_set_rules if any(r.slug in e for e in enabled.values())]
         if not wanted:
             return []
-        reports = {path: read_path(path, self.readers, cfg.max_file_size) for path, cfg in checked}
+        reports = {}
+        for path, cfg in checked:
+            try:
+                reports[path] = read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout)
+            except (GaonbError, MemoryError, RecursionError):
+                continue  # changed since it was checked: the set rules go on without it
+        checked = [(path, cfg) for path, cfg in checked if path in reports]
+        if not checked:
+            return []
         first = checked[0][1]
         severities = {slug: sev for name, sev in first.severity.items()
                       for slug in resolve_names([name], self.rules, first.path or "configuration")}
         out: List[Diagnostic] = []
         for rule in wanted:
             mine = [reports[path] for path, _ in checked if rule.slug in enabled[path]]
-            out.extend(run_report_set_rules(mine, [rule], self.lang, severities, first.rules, self.debug))
+            out.extend(run_report_set_rules(mine, [rule], self.lang, severities, first.rules, self.debug,
+                                            budget=first.rule_timeout))
         return out
 
 
@@ -175,6 +193,18 @@ def _check_file(checker: Checker, finder: ConfigFinder, path: str):
         return InputError("input.out-of-memory", path=path).render(checker.lang)
     except RecursionError:
         return InputError("input.too-deep", path=path).render(checker.lang)
+    except Exception as e:  # a bug of ours: still one line for this file, the others are checked
+        from gaonb_lint.isolation import describe
+
+        return InputError("input.internal-error", path=path, error=describe(e)).render(checker.lang)
+
+
+class WorkerDied:
+    """A ``-j`` worker process ended without returning (SIGKILL, the OOM killer, ``os._exit``):
+    which file it was checking is unknown, and ``remaining`` files were not checked."""
+
+    def __init__(self, remaining: int):
+        self.remaining = remaining
 
 
 # Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.
@@ -186,6 +216,7 @@ def _init_worker(spec: Optional[dict]) -> None:
 
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, once
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
     if spec is not None:  # spawn / forkserver: each worker loads the host once
         finder = ConfigFinder(spec["config"], spec["isolated"])
         _worker = (Checker(load_host(disabled=spec["disabled"]), spec["lang"], spec["select"], spec["ignore"],
@@ -236,6 +267,9 @@ def _results(items, checker: Checker, finder: ConfigFinder, jobs: int, spec: dic
             found = None if problem is not None else next(results)
             if isinstance(found, ConfigError):
                 raise found
+            if isinstance(found, WorkerDied):
+                yield path, GaonbError("input.worker-died", path=path, n=found.remaining), None
+                return
             yield path, problem, found
     finally:
         results.close()
@@ -255,15 +289,42 @@ def _parallel(paths: List[str], checker: Checker, finder: ConfigFinder, jobs: in
         gc.freeze()  # workers share the parent's pages instead of copying them as GC touches them
     # Chunks of a few files keep the IPC cost low and both workers busy to the end.
     chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    pool = ctx.Pool(jobs, _init_worker, (spec,))
+    # An executor, not multiprocessing.Pool: a Pool never learns that a worker died and waits
+    # for its result forever; the executor reports a broken pool.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec,))
+    done = 0
     try:
-        yield from pool.imap(_check_in_worker, paths, chunk)
-        pool.close()
+        for found in executor.map(_check_in_worker, paths, chunksize=chunk):
+            done += 1
+            yield found
+    except BrokenProcessPool:
+        yield WorkerDied(len(paths) - done)
     finally:
-        pool.terminate()
-        pool.join()
+        _stop(executor, done == len(paths))
         _worker = None
         gc.unfreeze()
+
+
+def _stop(executor, finished: bool) -> None:
+    """Shut the executor down.  Unless every result came back (an error, a dead worker,
+    Ctrl-C, SIGTERM), queued work is cancelled and the workers are ended first: a hung or still
+    busy worker would otherwise keep the process alive after the run."""
+    if not finished:
+        processes = list((getattr(executor, "_processes", None) or {}).values())  # shutdown forgets them
+        executor.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            if p.is_alive():
+                p.terminate()
+        for p in processes:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
+                p.join(5)
+    # Joining the executor's own thread now keeps its exit hook from writing to a closed pipe.
+    executor.shutdown(wait=True)
 
 
 def _skip_optional(items, named: Set[str], checker: Checker, skipped: Dict[str, List[str]]):
@@ -284,6 +345,9 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     from gaonb_lint.discover import discover
     from gaonb_lint.output import write_json, write_text
 
+    from gaonb_lint import isolation
+
+    isolation.watch_signals()
     finder = ConfigFinder(args.config, args.isolated)
     # The configuration of the first path decides what is for the whole run: `lang` (unless
     # --lang says it; before GAONB_LINT_LANG, see gaonb_lint.messages) and `disable-plugins`.
@@ -309,10 +373,12 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     errors: List[Dict[str, str]] = []
     files = 0
     checked: List[Tuple[str, Config]] = []
-    for p in host.load_problems:
-        errors.append({"path": p.plugin, "message": Message("plugin.load-failed", plugin=p.plugin,
-                                                            error=p.error).render(lang)})
-        sys.stderr.write(line("error", errors[-1]["message"], lang) + "\n")
+    # A plugin problem is its own kind of error, named as a plugin (not as a file).
+    plugin_errors = [{"plugin": p.plugin, "message": Message("plugin.load-failed", plugin=p.plugin,
+                                                             error=p.error).render(lang)}
+                     for p in host.load_problems]
+    for e in plugin_errors:
+        sys.stderr.write(line("error", e["message"], lang) + "\n")
     paths = args.paths or ["."]
     spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
             "forced_version": args.format_version, "debug": args.debug, "disabled": disabled}
@@ -332,7 +398,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         if args.verbose:
             source_format, encoding, notes = getattr(found, "read_as", ("", "", ""))
             fmt = Message("format." + source_format) if "format." + source_format in CATALOGUE else source_format
-            verbose = Message("run.verbose", path=path, format=fmt, encoding=encoding, count=len(found)).render(lang)
+            verbose = Message("run.verbose", path=printable(path), format=fmt, encoding=encoding, count=len(found)).render(lang)
             sys.stderr.write(verbose + ("；" if lang == "zh" else "; ") * bool(notes) + notes + "\n")
         diags.extend(found)
         if host.report_set_rules:
@@ -345,12 +411,18 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         if args.verbose:
             sys.stderr.writelines(f"  {name}\n" for name in names)
     summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}
+    errors = plugin_errors + errors
     if args.format in formats:  # a plugin's format (one named like a built-in replaces it)
+        from gaonb_lint import isolation
         from gaonb_lint.contracts import RunResults
         from gaonb_lint.output import sort_diagnostics
 
-        formats[args.format].render(RunResults(sort_diagnostics(diags), files, errors, checker.rules, lang,
-                                               args.quiet, args.statistics), sys.stdout)
+        fmt = formats[args.format]
+        try:
+            isolation.call(fmt.render, RunResults(sort_diagnostics(diags), files, errors, checker.rules, lang,
+                                                  args.quiet, args.statistics), sys.stdout)
+        except isolation.PluginFailure as e:
+            raise PluginError("plugin.format-failed", format=fmt.name, plugin=fmt.plugin, error=str(e)) from None
     elif args.format == "json":
         write_json(sys.stdout, diags, files, errors)
     else:

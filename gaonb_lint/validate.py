@@ -20,23 +20,15 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from gaonb_lint.errors import EXIT_CLEAN, EXIT_FINDINGS, InputError
-    from gaonb_lint.messages import active_lang, json_reason, os_reason, text
+    from gaonb_lint.messages import Message, active_lang, json_reason, text
     from gaonb_lint.tables.canonical import document_violations, schema_errors
     from gaonb_lint.tables.describe import violation_params
 
     lang = active_lang()
     path = args.file
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise InputError("input.not-found", path=path) from None
-    except IsADirectoryError:
-        raise InputError("input.is-directory", path=path) from None
-    except PermissionError:
-        raise InputError("input.permission", path=path) from None
-    except OSError as e:
-        raise InputError("input.cannot-read", path=path, reason=os_reason(e)) from None
+    from gaonb_lint.readers import read_bytes
+
+    raw = read_bytes(path)  # a size limit, and a FIFO or a directory refused without blocking
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -44,7 +36,14 @@ def run(args) -> int:
     except json.JSONDecodeError as e:
         raise InputError("input.invalid-json", path=path, line=e.lineno, column=e.colno,
                          reason=json_reason(e.msg)) from None
-    errors = schema_errors(doc)
+    except RecursionError:
+        raise InputError("input.json-too-complex", path=path, reason=Message("json.too-deep")) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise InputError("input.json-too-complex", path=path, reason=Message("json.number-too-long")) from None
+    try:
+        errors = schema_errors(doc)
+    except RecursionError:
+        raise InputError("input.json-too-complex", path=path, reason=Message("json.too-deep")) from None
     for e in errors:
         sys.stdout.write(text("validate.schema", lang, path=path, error=e) + "\n")
     if errors:

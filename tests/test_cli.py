@@ -266,9 +266,10 @@ def test_select_all_and_repeated_options():
     assert not {d["rule"] for d in doc["diagnostics"]} & {"required-sections", "fee-statement"}
 
 
-def test_ignoring_every_finding_exits_0():
-    code, _, _ = check(MISTAKES, "--select", FOUNDATION, "--ignore", FOUNDATION)
-    assert code == 0
+def test_ignoring_every_selected_rule_is_a_usage_error():
+    """Nothing would run and the run would say it passed (issue 14): a usage error instead."""
+    code, out, err = check(MISTAKES, "--select", FOUNDATION, "--ignore", FOUNDATION)
+    assert code == 2 and "排除了全部规则" in err and out == ""
 
 
 # -- rules / explain ------------------------------------------------------------------------------

@@ -170,11 +170,12 @@ def test_plugin_that_fails_to_import(tmp_path):
     lines = err.splitlines()
     assert len(lines) == 1 and "broken_rules" in lines[0] and "No module named 'no_such_module_anywhere'" in lines[0]
     doc = json.loads(out)
-    assert [e["path"] for e in doc["errors"]] == ["broken_rules"]
+    # A plugin problem is its own kind of error: named as a plugin, not as a file.
+    assert doc["errors"] == [{"plugin": "broken_rules", "message": lines[0].split("：", 1)[-1]}]
     assert {"required-sections", "statistics-period", "fee-statement"} <= {d["rule"] for d in doc["diagnostics"]}
     # `rules` still lists the others and names the broken plugin on stderr.
     code, out, err = cli(site, "rules")
-    assert "fee-statement" in out and "broken_rules" in err
+    assert "fee-statement" in out and "broken_rules" in err and code == 2
 
 
 def test_plugin_whose_hook_raises(tmp_path):

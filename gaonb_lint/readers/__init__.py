@@ -4,10 +4,10 @@ from __future__ import annotations
 import importlib
 import os
 import stat
-from typing import Dict, Iterable, Optional
+from typing import Any, Dict, Iterable, Optional
 
 from gaonb_lint.contracts import Reader
-from gaonb_lint.errors import InputError
+from gaonb_lint.errors import InputError, PluginError
 from gaonb_lint.messages import Message, os_reason
 from gaonb_lint.model import Report
 from gaonb_lint.readers.decode import decode
@@ -146,8 +146,30 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read and parse one file; every failure is an ``InputError`` naming the file."""
+def run_reader(reader: Reader, path: str, data: Any, budget: Optional[float] = None) -> Report:
+    """``reader.read(path, data)``; a plugin's reader runs isolated like a rule: whatever it
+    raises, a hang beyond ``budget`` seconds or something that is not a ``Report`` is one
+    ``PluginError`` line for this file, and its report is filed under ``path``."""
+    if not reader.plugin:  # a built-in reader
+        return reader.read(path, data)
+    from gaonb_lint import isolation
+
+    try:
+        report = isolation.call(reader.read, path, data, budget=budget)
+    except isolation.PluginFailure as e:
+        raise PluginError("plugin.reader-failed", path=path, reader=reader.name, plugin=reader.plugin,
+                          error=str(e)) from None
+    if not isinstance(report, Report):
+        raise PluginError("plugin.reader-junk", path=path, reader=reader.name, plugin=reader.plugin,
+                          type=type(report).__name__)
+    report.path = path
+    return report
+
+
+def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES,
+              budget: Optional[float] = None) -> Report:
+    """Read and parse one file; every failure is an ``InputError`` (or, for a plugin's reader, a
+    ``PluginError``) naming the file."""
     suffix = os.path.splitext(path)[1].lower()
     reader = readers.get(suffix)
     if reader is None:
@@ -157,10 +179,10 @@ def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MA
     try:
         if reader.binary:
             _check_unpacked_size(path, data, max_bytes)
-            report = reader.read(path, data)
+            report = run_reader(reader, path, data, budget)
         else:
             text, encoding = decode(path, data)
-            report = reader.read(path, text)
+            report = run_reader(reader, path, text, budget)
             report.encoding = encoding
     except RecursionError:  # thousands of nested elements: a limit of Python's stack, not a bug
         raise InputError("input.too-deep", path=path) from None
@@ -179,6 +201,6 @@ def read_text(path: str, text: str, readers: Dict[str, Reader]) -> Report:
     if "\r" in text:  # as decode() does for files: every line break is one \n
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        return reader.read(path, text)
+        return run_reader(reader, path, text)
     except RecursionError:
         raise InputError("input.too-deep", path=path) from None
