@@ -185,3 +185,18 @@ def test_seeds_do_not_crash_the_table_rules():
         found = check_source(path.read_text(encoding="utf-8"), ".txt")
         assert check_source.last["code"] in (0, 1), (path, check_source.last["stderr"])
         assert not [d for d in found if d["rule"] == "plugin-error"], path
+
+
+def test_an_extra_section_keeps_its_text(tmp_path):
+    """extract once dropped an extra section's text without a word (issue 14)."""
+    from conftest import run_main
+
+    src = tmp_path / "r.md"
+    src.write_text((EXAMPLES_DIR / "compliant-2025.md").read_text(encoding="utf-8")
+                   + "\n## 七、附加说明\n\n本年度另有说明。\n", encoding="utf-8")
+    code, out, err = run_main(["extract", str(src)])
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["extra_sections"] == [{"heading": "七、附加说明", "text": "本年度另有说明。"}]
+    code, out, err = run_main(["extract", str(EXAMPLES_DIR / "compliant-2025.md")])
+    assert json.loads(out)["extra_sections"] == []

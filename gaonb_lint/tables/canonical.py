@@ -128,12 +128,17 @@ def canonical_report(report: Report, version: Optional[str], lang: str = "en"
         missing.append("标题" if zh else "the title")
     from gaonb_lint.tables.locate import find_section
 
+    official = set()
     for spec in official_format.sections():
         section = find_section(report, spec)
         if section is None:
             missing.append(f"章节 “{spec.heading}”" if zh else f"section {spec.heading}")
             continue
+        official.add(id(section))
         doc["sections"][spec.key] = {"heading": section.heading.text, "text": section.text()}
+    # A section the format does not have keeps its text too: nothing the report says is dropped.
+    doc["extra_sections"] = [{"heading": s.heading.text, "text": s.text()}
+                             for s in report.sections if id(s) not in official]
     for kind, lt in locate_tables(report, version).items():
         tspec = table_spec(kind, version)
         if lt.table is None or lt.mapped is None:
