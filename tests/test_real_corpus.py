@@ -23,20 +23,20 @@ _spec.loader.exec_module(score_real_corpus)
 # rule: (precision, recall) that main achieves; the target is (1.00, 1.00) for every rule.
 # `python tools/score_real_corpus.py --thresholds` prints today's numbers in this form.
 THRESHOLDS = {
-    "required-sections": (0.83, 1.00),
-    "required-tables": (0.11, 1.00),
-    "table-labels": (0.00, 0.40),
+    "required-sections": (1.00, 1.00),
+    "required-tables": (1.00, 1.00),
+    "table-labels": (0.20, 1.00),
     "balance": (1.00, 1.00),
     "fee-statement": (1.00, 1.00),
-    "statistics-period": (0.92, 0.92),
-    "table-unreadable": (0.57, 0.32),
+    "statistics-period": (1.00, 1.00),
+    "table-unreadable": (1.00, 1.00),
     "report-year": (1.00, 1.00),
-    "publication-deadline": (0.50, 0.50),
+    "publication-deadline": (1.00, 0.66),
     "format-version": (1.00, 1.00),
     "exact-label-punctuation": (1.00, 1.00),
 }
 # The corpus only grows: documents are never dropped to make a score go up.
-MIN_DOCUMENTS = 70
+MIN_DOCUMENTS = 80
 
 
 @pytest.fixture(scope="module")
