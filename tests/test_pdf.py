@@ -350,13 +350,13 @@ def test_a_row_broken_by_the_page_is_joined_only_when_its_text_runs_on():
     head = [["信息内容", "本年", "本年"]]
     a = _piece(head + [["2.其他法律行政", "0", "0"]], {0: (1, True), 1: (1, False), 2: (1, False)}, 3)
     b = _piece(head + [["法规禁止公开", "", ""], ["3.危及“三安全一稳定”", "1", "0"]], {0: (2, False)}, 4)
-    _join_tables(a, b, [0, 1, 2])
+    _join_tables(a, b, [0, 100, 150, 200])
     assert a.rows == head + [["2.其他法律行政法规禁止公开", "0", "0"], ["3.危及“三安全一稳定”", "1", "0"]]
     assert a.pages == [3, 3, 4]
     # the cell's last line did not reach its edge: a row of its own (the mapping decides)
     a = _piece(head + [["2.重复申请", "0", "0"]], {0: (1, False), 1: (1, False), 2: (1, False)}, 3)
     b = _piece(head + [["（六）其他处理", "", ""]], {0: (1, False)}, 4)
-    _join_tables(a, b, [0, 1, 2])
+    _join_tables(a, b, [0, 100, 150, 200])
     assert a.rows == head + [["2.重复申请", "0", "0"], ["（六）其他处理", "", ""]]
 
 

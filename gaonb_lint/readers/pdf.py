@@ -325,53 +325,76 @@ class Flow:
     blocks: List[Union[Para, Piece]] = field(default_factory=list)
 
 
-def _compatible(a: Piece, b: Piece) -> Optional[List[int]]:
-    """Column of ``a`` for each column of ``b`` when ``b`` continues ``a`` (same outer edges, every
-    vertical rule of ``b`` also one of ``a``), else ``None``."""
-    if abs(a.xs[0] - b.xs[0]) > 3 or abs(a.xs[-1] - b.xs[-1]) > 3:
+def _columns(a: Piece, b: Piece) -> Optional[List[float]]:
+    """The column edges of ``a`` and ``b`` together when ``b`` continues ``a``, else ``None``: the
+    outer edges of one are column edges of the other.  A part may lack rules the other has (a
+    fully merged row; the rules of a cell merged down across the page, which some programs do
+    not draw on the next page)."""
+    def within(p: Piece, q: Piece) -> bool:
+        return all(any(abs(x - y) <= 3 for y in q.xs) for x in (p.xs[0], p.xs[-1]))
+
+    if not (within(b, a) or within(a, b)):
         return None
-    index = []
-    for x in b.xs[:-1]:
-        hits = [k for k, ax in enumerate(a.xs[:-1]) if abs(ax - x) <= 3]
-        if not hits:
-            return None
-        index.append(hits[0])
-    return index
+    xs: List[float] = []
+    for x in sorted(a.xs + b.xs):
+        if not xs or x - xs[-1] > 3:
+            xs.append(x)
+    return xs
 
 
-def _join_tables(a: Piece, b: Piece, index: List[int]) -> None:
-    width = len(a.xs) - 1
+def _regrid(piece: Piece, xs: List[float]) -> List[int]:
+    """Put ``piece`` on the finer column edges ``xs``: a cell now spanning several columns keeps its
+    text in the first (as merged cells are expanded).  Returns each old column's new index."""
+    index = [min(range(len(xs) - 1), key=lambda k: abs(xs[k] - x)) for x in piece.xs[:-1]]
+    width = len(xs) - 1
     rows = []
-    for row in b.rows:
+    for row in piece.rows:
         out = [""] * width
         for j, text in enumerate(row):
             out[index[j]] = text
         rows.append(out)
+    piece.rows = rows
+    piece.problems = [(r, index[c] if c < len(index) else c, zh, en) for r, c, zh, en in piece.problems]
+    piece.tail = {index[c]: v for c, v in piece.tail.items() if c < len(index)}
+    piece.xs = list(xs)
+    return index
+
+
+def _join_tables(a: Piece, b: Piece, xs: List[float]) -> None:
+    _regrid(a, xs)
+    _regrid(b, xs)
+    # A row cut by the page with no text on one side is an empty row there.
+    if a.rows and not any(a.rows[-1]):
+        a.rows.pop()
+        a.pages.pop()
+    rows, pages, problems, tail = b.rows, b.pages, b.problems, b.tail
     # Header rows repeated at the top of the continuation.
     k = 0
     while k < len(rows) and k < len(a.rows) and rows[k] == a.rows[k] and any(rows[k]):
         k += 1
-    problems = [(r - k + len(a.rows), index[c] if c < len(index) else c, zh, en)
-                for r, c, zh, en in b.problems if r >= k]
-    rows, pages = rows[k:], b.pages[k:]
+    while k < len(rows) and not any(rows[k]):
+        k += 1
+    old = len(a.rows)
+    shift = old - k  # b's row r becomes a's row r + shift
     # A row broken by the page: its first line(s) end the page, the rest opens the next one.  Only
     # when the continuation has no numbers and each of its texts continues a cell whose last line
     # runs to the cell's edge.
-    if rows and a.rows and not any(_NUMBER.match(t) for t in rows[0]) \
-            and any(_NUMBER.match(t) for t in a.rows[-1]) and any(rows[0]):
-        cont = [(c, t) for c, t in enumerate(rows[0]) if t]
+    merged = False
+    first = rows[k] if k < len(rows) else []
+    if first and a.rows and not any(_NUMBER.match(t) for t in first) \
+            and any(_NUMBER.match(t) for t in a.rows[-1]) and any(first):
+        cont = [(c, t) for c, t in enumerate(first) if t]
         if all(c in a.tail and a.tail[c][1] and a.rows[a.tail[c][0]][c] for c, _ in cont):
             for c, t in cont:
                 r = a.tail[c][0]
                 a.rows[r][c] = join_pieces(a.rows[r][c], t)
-            rows, pages = rows[1:], pages[1:]
-            problems = [(r - 1, c, zh, en) for r, c, zh, en in problems]
-    a.rows.extend(rows)
-    a.pages.extend(pages)
-    a.problems.extend(problems)
-    offset = len(a.rows) - len(b.rows) + k
-    a.tail = {index[c] if c < len(index) else c: (r + offset, full) for c, (r, full) in b.tail.items()
-              if 0 <= r + offset < len(a.rows)}
+            merged = True
+            shift -= 1
+    start = k + 1 if merged else k
+    a.rows.extend(rows[start:])
+    a.pages.extend(pages[start:])
+    a.problems.extend((r + shift, c, zh, en) for r, c, zh, en in problems if r >= start)
+    a.tail = {c: (r + shift, full) for c, (r, full) in tail.items() if 0 <= r + shift < len(a.rows)}
     a.bottom = b.bottom
 
 
@@ -387,9 +410,9 @@ def _flow(pages: List[Page]) -> Flow:
                 if isinstance(prev, Piece) and isinstance(last_item, Piece) and n == 0 \
                         and last_page is not None and p.number == last_page.number + 1 \
                         and last_page.items and last_page.items[-1] is last_item:
-                    index = _compatible(prev, it)
-                    if index is not None:
-                        _join_tables(prev, it, index)
+                    xs = _columns(prev, it)
+                    if xs is not None:
+                        _join_tables(prev, it, xs)
                         last_item, last_page = it, p
                         continue
                 flow.blocks.append(it)
