@@ -371,3 +371,22 @@ def test_a_table_without_rules_is_one_unreadable_finding_not_a_guess():
                                                            ("table-unreadable", 5)]
     report = read_pdf("unruled.pdf")
     assert all(not t.rows and not t.readable for t in report.tables())
+
+
+def test_parts_of_a_table_with_different_rules_join_on_the_columns_of_both():
+    from gaonb_lint.readers.pdf import Piece, _columns, _join_tables
+
+    # page 1 ends with a fully merged row (outer rules only) and a row cut empty by the page
+    a = Piece([0, 200], [["第二十条第（一）项"], [""]], [1, 1], [], {}, 0, 100)
+    b = Piece([0, 100, 150, 200], [["信息内容", "本年制发件数", "本年废止件数"], ["规章", "0", "0"]], [2, 2], [], {}, 0, 50)
+    xs = _columns(a, b)
+    _join_tables(a, b, xs)
+    assert a.rows == [["第二十条第（一）项", "", ""], ["信息内容", "本年制发件数", "本年废止件数"], ["规章", "0", "0"]]
+    assert a.pages == [1, 2, 2]
+    # the next page does not draw the rules of a cell merged down from the previous page
+    a = Piece([0, 50, 100, 150], [["三、本年度办理结果", "（一）予以公开", "5"]], [3], [], {}, 0, 100)
+    b = Piece([50, 100, 150], [["（二）部分公开", "1"]], [4], [], {}, 0, 50)
+    _join_tables(a, b, _columns(a, b))
+    assert a.rows == [["三、本年度办理结果", "（一）予以公开", "5"], ["", "（二）部分公开", "1"]]
+    # a table of other columns is another table
+    assert _columns(a, Piece([10, 60, 170], [["x", "y"]], [4], [], {}, 0, 50)) is None
