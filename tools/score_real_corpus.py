@@ -45,7 +45,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
-DOC_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DOC_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 
 # The rules every document is labelled for (README.md of the corpus says what each verdict means).
 RULES = (
@@ -181,6 +181,16 @@ def _range(entry: dict, doc_lines: List[str], where: str) -> Tuple[int, int]:
     return start, end
 
 
+def _document_text(path: Path) -> str:
+    """The text that finding positions refer to: the file itself, or for a PDF (which has no lines)
+    the linter's text rendering of it (line N = N-th paragraph or table row, see docs/sources.md)."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".pdf":
+        from gaonb_lint.readers.pdf import read_pdf  # needs the `pdf` extra (part of `test`)
+        return read_pdf(str(path), data).text
+    return data.decode("utf-8-sig", errors="replace")
+
+
 def load_document(label_path: Path) -> Document:
     where = str(label_path)
     try:
@@ -195,7 +205,7 @@ def load_document(label_path: Path) -> Document:
     source = meta.get("source") or {}
     if not source.get("url") or not source.get("via"):
         raise LabelError(f"{where}: `source` needs `url` and `via`")
-    text = doc_path.read_bytes().decode("utf-8-sig", errors="replace")
+    text = _document_text(doc_path)
     doc_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     labels = meta.get("labels") or {}
     missing = [r for r in RULES if r not in labels]
