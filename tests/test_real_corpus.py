@@ -25,18 +25,18 @@ _spec.loader.exec_module(score_real_corpus)
 THRESHOLDS = {
     "required-sections": (1.00, 1.00),
     "required-tables": (1.00, 1.00),
-    "table-labels": (0.20, 1.00),
+    "table-labels": (0.24, 0.87),
     "balance": (1.00, 1.00),
     "fee-statement": (1.00, 1.00),
     "statistics-period": (1.00, 1.00),
-    "table-unreadable": (1.00, 1.00),
+    "table-unreadable": (0.96, 1.00),
     "report-year": (1.00, 1.00),
     "publication-deadline": (1.00, 0.66),
     "format-version": (1.00, 1.00),
     "exact-label-punctuation": (1.00, 1.00),
 }
 # The corpus only grows: documents are never dropped to make a score go up.
-MIN_DOCUMENTS = 85
+MIN_DOCUMENTS = 87
 
 
 @pytest.fixture(scope="module")
