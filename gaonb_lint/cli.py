@@ -379,7 +379,7 @@ def _explain(args, lang: str) -> int:
         raise UsageError("usage.unknown-rule-explain", name=args.rule)
     summary = rule.summary.get(lang) or rule.summary["zh"]
     head = text("explain.head", lang, severity=severity_name(rule.severity, lang), plugin=rule.plugin)
-    sys.stdout.write(f"# {rule.slug} ({rule.code})\n\n{summary}\n\n{head}\n\n{rule.doc.strip()}\n")
+    sys.stdout.write(f"# {rule.slug} ({rule.code})\n\n{summary}\n\n{head}\n\n{rule.doc_for(lang)}\n")
     if rule.options:
         sys.stdout.write("\n" + text("explain.options", lang) + "\n\n"
                          + "".join(_option_line(rule.slug, o, lang) for o in rule.options))

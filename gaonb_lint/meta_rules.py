@@ -18,7 +18,24 @@ PLUGIN_ERROR = Rule(
                            "en": "rule {rule} (plugin {plugin}) reported more than {limit} findings in this file; "
                                  "the rest are not listed"}},
     plugin="gaonb-lint", meta=True,
-    doc="""## What it does
+    doc="""## 查什么
+检查某个文件时，如有规则运行失败，报出这条规则：抛出了异常（包括插件中的 `SystemExit` 和 `KeyboardInterrupt`）、运行超过时限（配置中的 `rule-timeout`，默认 30 秒），或给出了无效的结果（级别不是 error、warning、info，位置不是整数）。其他规则照常运行。一条规则在一个文件中报出超过 1000 个问题的，其余的在这里合成一条警告。（插件根本无法加载的，是整次运行的错误：在标准错误输出一行，退出码为 2。）
+
+## 为什么
+一个有缺陷的第三方规则，不能把其他所有问题都掩盖掉，不能让检查卡住不动，也不能悄无声息地算作通过。
+
+## 格式依据
+无：这是关于检查工具本身的。
+
+## 示例
+```
+report.md:1:1: GL900 [plugin-error] 错误：规则 my-rule（插件 my_plugin）运行出错，已跳过（出错信息：“division by zero”）；请更新或卸载这个插件
+```
+
+## 怎么改
+更新或卸载提示中点名的插件，或在修好之前用 `--ignore` 跳过它的规则。插件作者可加 `--debug` 查看出错的调用栈。
+
+## What it does
 Reports a rule that failed while checking a file: it raised an exception (`SystemExit` and
 `KeyboardInterrupt` from the plugin included), ran longer than its time budget (`rule-timeout`
 in the configuration, 30 seconds by default), or yielded an invalid finding (a severity other
@@ -56,7 +73,24 @@ UNUSED_SUPPRESSION = Rule(
                          "en": "“{comment}” has no gaonb-lint-disable before it to end"},
     },
     plugin="gaonb-lint", meta=True,
-    doc="""## What it does
+    doc="""## 查什么
+报出没有抑制任何问题的 `<!-- gaonb-lint-disable… -->` 注释、注释中写了不存在的规则名，以及前面没有对应 `disable` 的 `enable`。写错了的指令（`gaonb-lint-disable-nextline`、`-files`、`disable-file:`）作为错误报出，且不抑制任何问题。本规则报出的问题不能用注释抑制。
+
+## 为什么
+过时的抑制注释会把该处下一个真正的错误藏起来；写错了规则名或指令的注释什么也没有抑制，看起来却像抑制了。
+
+## 格式依据
+无：这是关于检查工具自己的注释的。
+
+## 示例
+```markdown
+<!-- gaonb-lint-disable-next-line fee-statment -->
+```
+
+## 怎么改
+删除这条注释，或改正其中的规则名或指令（运行 `gaonb-lint rules` 查看全部规则）。
+
+## What it does
 Reports a `<!-- gaonb-lint-disable… -->` comment that suppressed no finding, that names a
 rule that does not exist, or an `enable` without an open `disable`. A misspelt directive
 (`gaonb-lint-disable-nextline`, `-files`, `disable-file:`) is reported as an error and

@@ -251,6 +251,12 @@ class BaseRule:
         values.update(configured)
         return values
 
+    def doc_for(self, lang: str) -> str:
+        """The documentation in ``lang`` (``zh`` or ``en``; see ``gaonb_lint.ruledoc``)."""
+        from gaonb_lint.ruledoc import doc_in
+
+        return doc_in(self.doc, lang)
+
     def __repr__(self) -> str:  # short: pluggy's --debug trace prints every rule a hook returns
         return f"{type(self).__name__}({self.slug!r}, {self.code!r}, plugin={self.plugin!r})"
 

@@ -1,4 +1,19 @@
-"""## What it does
+"""## 查什么
+报告所属年度早于 2019 年时，给出一条提示：这类报告不适用任何一版年报格式（2019 年版自 2019 年度起适用，2021 年版自 2021 年度起适用），因此不检查章节、统计表和说明事项。
+
+## 为什么
+2019 年以前的报告按旧条例编写，没有统一格式。用现行表格去查会满篇报错；不声不响地跳过又像是检查通过。
+
+## 格式依据
+国办公开办函〔2019〕60号（适用于 2019、2020 年度报告）和 国办公开办函〔2021〕30号（自 2021 年度起）。报告年度取自标题（`2018年政府信息公开工作年度报告`）；配置中的 `format-version` 可以指定格式版本。
+
+## 示例
+`某局2018年政府信息公开工作年度报告` 报出一次提示：年报格式的规则不适用于 2018 年度。
+
+## 怎么改
+确是 2019 年以前的报告，无需修改。如果年度读错了，请改正标题，或在 `[tool.gaonb-lint]` 中用 `format-version = "v2021"` 指定版本。
+
+## What it does
 Says once, as information, when a report covers a year before 2019: such reports follow neither
 annual-report format (the 2019 format applies from report year 2019, the 2021 format from 2021),
 so the section, table and statement rules are skipped for them.

@@ -1,4 +1,28 @@
-"""## What it does
+"""## 查什么
+报告写明了发布时间时（Markdown 文首的 `published: 2026-01-16`，或抓取网页顶部的 `发布日期:2026-01-16` / `发布时间:2025-01-03`），检查是否在法定期限内发布：政府部门和乡镇、街道为次年 1 月 31 日，县级以上人民政府（本级政府的汇总报告）为次年 3 月 31 日。发布日期早于报告年度结束的，给出警告：这时报告中的年度多半写错了。
+
+发布主体的类别由选项 `body-kind` 决定（`department` 部门、`government` 人民政府、`township` 乡镇街道，或默认的 `auto` 自动判断）。`auto` 根据主体名称（文首的 `body:` 或标题）判断：以 `乡`/`镇`/`苏木` 或 `街道` 结尾（带不带 `人民政府`/`办事处` 都可，如 `白塔子镇`）为乡镇；以 `人民政府` 结尾、只写县市区省名（`松溪县`、`南平市`），或为管委会及其所辖区域（`某经济开发区管委会`、`某新区`、`某实验区`）为人民政府；其他（局、委员会、人民政府办公室等）为部门。
+
+发布日期读自文首（`published`、`date`、`发布日期` 等；日期后可带时间和时区）、网页的 `<meta name="PubDate">`，或网页顶部的 `发布日期`/`发布时间` 行。写了日期却不是有效日期的（`发布时间：2026年13月45日`），给出警告，而不是悄悄跳过。
+
+```toml
+[tool.gaonb-lint.rules.publication-deadline]
+body-kind = "government"
+```
+
+## 为什么
+发布期限是法定的，每年的政务公开工作考核都会检查。
+
+## 格式依据
+条例 第四十九条：部门在次年 1月31日 前、县级以上地方人民政府在次年 3月31日 前公布。乡镇和街道在条例中没有点名，各地通常定为 1月31日（当地规定不同时请用 `body-kind`）。
+
+## 示例
+某部门 2025 年度报告写着 `发布日期:2026-02-05`，报出：发布日期 2026-02-05 晚于期限 2026-01-31。
+
+## 怎么改
+按时发布；如果页面上显示的日期不对（例如是重新上传的日期），请在页面上改正。
+
+## What it does
 When the report says when it was published — Markdown front matter `published: 2026-01-16`, or a
 `发布日期:2026-01-16` / `发布时间:2025-01-03` line at the top of a scraped page — checks that it was
 published by the legal deadline: 31 January of the following year for government departments and

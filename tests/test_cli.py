@@ -295,8 +295,11 @@ def test_explain(name, slug, code_):
     code, out, err = run_cli(["explain", name])
     assert code == 0 and err == ""
     assert out.startswith(f"# {slug} ({code_})\n")
+    positions = [out.index(h) for h in ("## 查什么", "## 为什么", "## 格式依据", "## 示例", "## 怎么改")]
+    assert positions == sorted(positions) and "## What it does" not in out
+    code, out, err = run_cli(["explain", name, "--lang", "en"])
     positions = [out.index(h) for h in ("## What it does", "## Why", "## Format clause", "## Example", "## How to fix")]
-    assert positions == sorted(positions)
+    assert positions == sorted(positions) and "## 查什么" not in out
 
 
 def test_explain_unknown_exits_2():
