@@ -223,8 +223,8 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "zh": "没有 “{value}” 这种输出格式（--format）；可用的格式有 {known}",
         "en": "unknown output format --format '{value}'; the formats are: {known}"},
     "usage.extract-needs-file": {
-        "zh": "extract 需要一个报告文件：gaonb-lint extract 报告文件（或用 --print-schema 只输出结构定义）",
-        "en": "extract needs a report: gaonb-lint extract FILE (or --print-schema for the schema only)"},
+        "zh": "extract 需要一个报告文件；请写成 gaonb-lint extract 报告文件（或用 --print-schema 只输出结构定义）",
+        "en": "extract needs a report; write gaonb-lint extract FILE (or --print-schema for the schema only)"},
     "usage.bad-lang-env": {
         "zh": "环境变量 GAONB_LINT_LANG 只能是 zh 或 en，现为 “{value}”；请改正或删除它",
         "en": "the environment variable GAONB_LINT_LANG must be zh or en, not '{value}'; correct or unset it"},
@@ -450,10 +450,10 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "en": "options must be a table, such as [{table}]"},
     "config.option-type": {"zh": "应为{want}，实为{got} {value}", "en": "expected {want}, got {got} {value}"},
     "config.unknown-rule-table": {"zh": "没有这条规则；运行 gaonb-lint rules 可查看全部规则",
-                                  "en": "unknown rule table (`gaonb-lint rules` lists the rules)"},
+                                  "en": "unknown rule table; `gaonb-lint rules` lists the rules"},
     "config.unknown-plugin-table": {"zh": "没有已安装的插件使用这一节；请检查插件名",
-                                    "en": "unknown plugin table (no installed plugin declares it)"},
-    "config.unknown-option": {"zh": "没有这个选项；可用的选项有 {known}", "en": "unknown option (options: {known})"},
+                                    "en": "unknown plugin table; no installed plugin declares it, check the name"},
+    "config.unknown-option": {"zh": "没有这个选项；可用的选项有 {known}", "en": "unknown option; the options are: {known}"},
     "config.no-options": {"zh": "（无）", "en": "none"},
     "type.list": {"zh": "列表", "en": "a list"},
     "type.str": {"zh": "字符串", "en": "a string"},
@@ -506,8 +506,8 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "zh": "插件 {plugin} 的 {hook} 返回了 `{type}`，不是 `{kind}`；请更新这个插件或联系其作者",
         "en": "plugin {plugin}: {hook} returned `{type}`, not a `{kind}`; update it or tell its author"},
     "plugin.invalid-rule": {
-        "zh": "插件 {plugin} 的规则 {slug} 定义有误：{problems}；请更新这个插件或联系其作者",
-        "en": "plugin {plugin}: rule {slug} is invalid: {problems}; update it or tell its author"},
+        "zh": "插件 {plugin} 的规则 “{slug}” 定义有误：{problems}；请更新这个插件或联系其作者",
+        "en": "plugin {plugin}: rule “{slug}” is invalid: {problems}; update it or tell its author"},
     "plugin.slug-taken": {
         "zh": "插件 {plugin} 的规则名 {slug} 已被插件 {other} 使用；请卸载其中一个插件",
         "en": "plugin {plugin}: rule name {slug} is already used by plugin {other}; uninstall one of them"},

@@ -30,7 +30,7 @@ def _rule(**kw):
      "tool.gaonb-lint.rules.publication-deadline.body-kind: must be one of 'auto', 'department', 'township', "
      "'government', got 'village'"),
     ('[tool.gaonb-lint]\nlang = "en"\n\n[tool.gaonb-lint.rules.publication-deadline]\nbody_kind = "auto"\n', 5,
-     "publication-deadline.body_kind: unknown option (options: body-kind)"),
+     "publication-deadline.body_kind: unknown option; the options are: body-kind"),
     ('[tool.gaonb-lint]\nselect = ["GL1"]\n[tool.gaonb-lint.rules.fee-statment]\nx = 1\n', 3,
      "[tool.gaonb-lint.rules.fee-statment]: unknown rule table"),
     ('[tool.gaonb-lint]\nrules = { publication-deadline = { body-kind = 3 } }\n', 2,
@@ -94,7 +94,7 @@ def test_bad_message_templates_are_refused_at_load(messages, needle):
     module.gaonb_lint_rules = hookimpl(lambda: [_rule(messages=messages)])
     with pytest.raises(PluginError) as info:
         load_host(extra_plugins=(("badmsg", module),))
-    assert info.value.render("en").startswith("plugin badmsg: rule my-rule is invalid")
+    assert info.value.render("en").startswith("plugin badmsg: rule “my-rule” is invalid")
     assert needle in info.value.render("en")
 
 

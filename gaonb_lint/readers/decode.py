@@ -135,5 +135,5 @@ def _strict(path: str, data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise InputError("input.undecodable-bom", path=path, encoding=name.upper(), byte=f"{data[e.start]:02x}",
+        raise InputError("input.undecodable-bom", path=path, encoding=name.upper().replace("-SIG", ""), byte=f"{data[e.start]:02x}",
                          line=line) from None
