@@ -41,7 +41,7 @@ def run(args) -> int:
     except ValueError:  # an integer of more than 4,300 digits
         raise InputError("input.json-too-complex", path=path, reason=Message("json.number-too-long")) from None
     try:
-        errors = schema_errors(doc)
+        errors = schema_errors(doc, lang)
     except RecursionError:
         raise InputError("input.json-too-complex", path=path, reason=Message("json.too-deep")) from None
     for e in errors:

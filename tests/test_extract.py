@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -200,3 +201,20 @@ def test_an_extra_section_keeps_its_text(tmp_path):
     assert doc["extra_sections"] == [{"heading": "七、附加说明", "text": "本年度另有说明。"}]
     code, out, err = run_main(["extract", str(EXAMPLES_DIR / "compliant-2025.md")])
     assert json.loads(out)["extra_sections"] == []
+
+
+def test_validate_schema_errors_are_translated(tmp_path):
+    code, doc, _ = extract(COMPLIANT)
+    del doc["metadata"]["title"]
+    doc["metadata"]["year"] = "2025"
+    doc["tables"]["applications"]["rows"]["（五）不予处理/2.重复申请"]["columns"]["商业企业"] = -1
+    doc["extra"] = 1
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, zh, _ = run_main(["validate", str(path)])
+    assert code == 1
+    assert "缺少必填项 “title”" in zh and "的类型不对，应为整数" in zh and "小于最小值 0" in zh and "不应有 “extra”" in zh
+    assert not re.search(r"is a required property|is not of type|Additional properties|less than", zh)
+    code, en, _ = run_main(["validate", "--lang", "en", str(path)])
+    assert "'title' is a required property" in en and "\"2025\" is not an integer" in en
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"“[^”]*”|\"[^\"]*\"|\[[^\]]*\]", "", en))

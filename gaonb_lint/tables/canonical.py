@@ -8,6 +8,7 @@ for the labels.  ``jsonschema`` is imported only when a document is validated.
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
@@ -55,16 +56,49 @@ def report_schema() -> Dict[str, Any]:
     return schema
 
 
-def schema_errors(doc: Any) -> List[str]:
-    """Every way ``doc`` fails the schema, as ``$.path: message`` lines (empty when valid)."""
+def schema_errors(doc: Any, lang: Optional[str] = None) -> List[str]:
+    """Every way ``doc`` fails the schema, as ``$.path: message`` lines (empty when valid); the
+    message is jsonschema's own, or with ``lang`` the catalogue's (gaonb_lint.messages)."""
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(report_schema())
     out = []
     for err in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
         path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f"[{_quote(p)}]" for p in err.absolute_path)
-        out.append(f"{path}: {err.message}")
+        out.append(f"{path}: {err.message if lang is None else _schema_message(err).render(lang)}")
     return out
+
+
+def _schema_message(err: Any) -> Any:
+    """A jsonschema error (the keywords this schema uses) as a catalogue message."""
+    import re
+
+    from gaonb_lint.messages import CATALOGUE, Message
+
+    def show(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)[:80]
+
+    kind = err.validator
+    if kind == "required":
+        m = re.match(r"'(.*)' is a required property", err.message)
+        return Message("schema.required", name=m.group(1) if m else show(err.validator_value))
+    if kind == "type":
+        types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        return Message("schema.type", value=show(err.instance),
+                       want=[Message("jsontype." + t) if "jsontype." + t in CATALOGUE else t for t in types])
+    if kind == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        extra = sorted(k for k in err.instance if k not in allowed)
+        return Message("schema.additional", names=[f"“{k}”" for k in extra])
+    if kind in ("minimum", "maximum"):
+        return Message("schema." + kind, value=show(err.instance), limit=err.validator_value)
+    if kind == "enum":
+        return Message("schema.enum", value=show(err.instance), choices=[show(c) for c in err.validator_value])
+    if kind == "const":
+        return Message("schema.const", expected=show(err.validator_value), value=show(err.instance))
+    if kind in ("pattern", "format", "minLength"):
+        return Message("schema.form", value=show(err.instance))
+    return Message("schema.other", keyword=kind)
 
 
 def _quote(key: str) -> str:
