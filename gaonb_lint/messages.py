@@ -241,6 +241,8 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "zh": "--config 和 --isolated 互相矛盾（--isolated 会忽略所有配置文件）；请只用其中一个",
         "en": "--config and --isolated contradict each other (--isolated ignores every configuration file); "
               "give one of them"},
+    "usage.server-needs-extra": {"zh": "gaonb-lint server 需要先安装 lsp 组件；请运行 {command}",
+                                 "en": "gaonb-lint server needs the lsp extra; install it with {command}"},
     "usage.argparse": {"zh": "{message}；运行 {prog} --help 查看用法",
                        "en": "{message}; `{prog} --help` shows the usage"},
 
@@ -610,6 +612,10 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "help.validate": {"zh": "检查规范 JSON 报告（extract 的输出）是否符合结构定义和勾稽关系",
                       "en": "check a canonical JSON report (from extract) against the schema and the balance relations"},
     "help.validate.file": {"zh": "规范 JSON 报告文件", "en": "a canonical JSON report"},
+    "help.server": {"zh": "作为语言服务器运行，供编辑器使用（需先安装：pip install 'gaonb-lint[lsp]'）",
+                    "en": "run as a Language Server over stdio (for editors; needs pip install 'gaonb-lint[lsp]')"},
+    "help.server.stdio": {"zh": "通过标准输入输出通信（默认，也是唯一的方式）",
+                          "en": "talk LSP over standard input/output (the default and only transport)"},
     "metavar.command": {"zh": "命令", "en": "COMMAND"},
     "metavar.path": {"zh": "路径", "en": "PATH"},
     "metavar.rules": {"zh": "规则", "en": "RULES"},

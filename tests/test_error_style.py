@@ -225,3 +225,29 @@ def test_plugin_errors(tmp_path, case, lang):
                              env={"PYTHONPATH": str(site)})
     assert code == 2, (out, err)
     check_style(err, lang, ["myplugin"])
+
+
+HELP_COMMANDS = [[], ["check"], ["rules"], ["explain"], ["convert"], ["extract"], ["validate"], ["server"]]
+
+
+def _help_prose(out: str) -> str:
+    """The help text without what is not translated: option names, choices, metavars of options,
+    command names, example commands and file names."""
+    out = re.sub(r"\{[^}]*\}|--?[a-z][a-z-]*|gaonb-lint(?: [a-z]+)?|\b[A-Z]{1,4}\d{3,4}\b|\S+\.(?:md|docx|txt|html)\b"
+                 r"|'[^']*'|\b[a-z]+(?:-[a-z0-9]+)+\b|\bv20\d\d\b", " ", out)
+    return out
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: c[0] if c else "gaonb-lint")
+def test_help_is_chinese_by_default_and_english_with_lang_en(command):
+    code, zh, err = run_cli([*command, "--help"])
+    assert code == 0 and err == "", err
+    assert zh.startswith("用法：gaonb-lint")
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]+", _help_prose(zh)))
+    allowed = ALLOWED_WORDS | {"check", "rules", "explain", "convert", "extract", "validate", "server", "N", "text",
+                               "json", "select", "ignore", "exclude", "include", "Markdown", "JSON", "Schema", "stdio",
+                               "commit", "pre", "auto", "md", "lsp"}
+    assert not words - allowed, f"English in the Chinese help of {command}: {sorted(words - allowed)}\n{zh}"
+    code, en, _ = run_cli([*command, "--help", "--lang", "en"])
+    assert code == 0 and en.startswith("usage: gaonb-lint")
+    assert not CJK.search(re.sub(r"“[^”]*”", "", en)), en

@@ -5,8 +5,9 @@ HELP = "run as a Language Server over stdio (for editors; needs pip install 'gao
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--stdio", action="store_true",
-                        help="talk LSP over standard input/output (the default and only transport)")
+    from gaonb_lint.messages import text
+
+    parser.add_argument("--stdio", action="store_true", help=text("help.server.stdio"))
 
 
 def run(args) -> int:
@@ -16,7 +17,7 @@ def run(args) -> int:
         import lsprotocol  # noqa: F401
         import pygls  # noqa: F401
     except ImportError:
-        raise GaonbError("gaonb-lint server needs the lsp extra: pip install 'gaonb-lint[lsp]'") from None
+        raise GaonbError("usage.server-needs-extra", command="pip install 'gaonb-lint[lsp]'") from None
     from gaonb_lint.lsp.server import serve
 
     return serve()
