@@ -550,7 +550,7 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "zh": "目录中有 {n} 个文件没有检查：读取它们需要先安装 {extra} 组件（{command}）",
         "en": "{n} file(s) in the directories were not checked: reading them needs the {extra} extra ({command})"},
     "run.by-rule": {"zh": "按规则统计：", "en": "By rule:"},
-    "run.unchecked": {"zh": "另有 {n} 处无法检查（见上方的错误行）。",
+    "run.unchecked": {"zh": "有 {n} 处无法检查（见上方的错误行）。",
                       "en": "{n} file(s) or plugin(s) could not be checked (see the errors above)."},
 
     # -- help: argparse usage, groups and options ---------------------------------------------------
