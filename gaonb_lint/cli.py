@@ -243,10 +243,12 @@ def build_parser(command: Optional[str] = None, lang: Optional[str] = None) -> a
     r = command_parser("rules", "help.rules")
     r.add_argument("--format", choices=("text", "json"), default="text", help=h("help.rules.format"))
     r.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
+    r.add_argument("--config", metavar=h("metavar.file"), help=h("help.rules.config"))
 
     e = command_parser("explain", "help.explain")
     e.add_argument("rule", metavar=h("metavar.rule"), help=h("help.explain.rule"))
     e.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
+    e.add_argument("--config", metavar=h("metavar.file"), help=h("help.rules.config"))
 
     for name, module in EXTRA_COMMANDS.items():
         if command in BUILTIN_COMMANDS:
@@ -351,11 +353,25 @@ def _main(argv: Optional[Sequence[str]] = None, program: bool = False) -> int:
         return 143
 
 
-def _rules(args, lang: str) -> int:
+def _known_rules(args):
+    """The host and every rule it knows, with the rule packs of the configuration that governs the
+    working directory (or ``--config``)."""
+    from gaonb_lint.config import ConfigFinder
     from gaonb_lint.host import load_host
 
     host = load_host()
-    rules = sorted(host.all_rules(), key=lambda r: r.code)
+    rules = host.all_rules()
+    cfg = ConfigFinder(getattr(args, "config", None)).for_path(".")
+    if cfg.rule_packs:
+        from gaonb_lint.packs import pack_rules
+
+        rules = rules + pack_rules(cfg.rule_packs, rules)
+    return host, rules
+
+
+def _rules(args, lang: str) -> int:
+    host, rules = _known_rules(args)
+    rules = sorted(rules, key=lambda r: r.code)
     if args.format == "json":
         json.dump([{"code": r.code, "rule": r.slug, "severity": r.severity, "plugin": r.plugin,
                     "summary": r.summary.get(lang) or r.summary["zh"]} for r in rules],
@@ -371,10 +387,8 @@ def _rules(args, lang: str) -> int:
 
 
 def _explain(args, lang: str) -> int:
-    from gaonb_lint.host import load_host
-
-    host = load_host()
-    rule = host.rule(args.rule)
+    _, rules = _known_rules(args)
+    rule = next((r for r in rules if r.slug == args.rule or r.code == args.rule.upper()), None)
     if rule is None:
         raise UsageError("usage.unknown-rule-explain", name=args.rule)
     summary = rule.summary.get(lang) or rule.summary["zh"]

@@ -63,7 +63,7 @@ SEVERITIES = ("error", "warning", "info")
 KEYS = {
     "select": list, "ignore": list, "extend-ignore": list, "severity": dict, "per-file-ignores": dict,
     "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
-    "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list,
+    "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list, "rule-packs": list,
     "rule-timeout": (int, float),
 }
 DEFAULT_RULE_TIMEOUT = 30.0  # seconds one rule (or a plugin's reader) may take on one file
@@ -84,6 +84,7 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     rule_timeout: float = DEFAULT_RULE_TIMEOUT  # 0: no limit
     rules: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    rule_packs: List[str] = field(default_factory=list)  # absolute paths
     plugins: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     disable_plugins: List[str] = field(default_factory=list)
     text: str = field(default="", repr=False)  # the file's text, to name the line of a bad option
@@ -277,6 +278,12 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
             raise fail(f"plugins.{name}", "config.rule-options", table=f"{prefix}plugins.{name}")
         cfg.plugins[name] = dict(opts)
     cfg.disable_plugins = list(table.get("disable-plugins", []))
+    for pack in table.get("rule-packs", []):
+        # Relative to the configuration file, like every path a configuration names.
+        full = os.path.normpath(os.path.join(cfg.root, pack))
+        if not os.path.isfile(full):
+            raise fail("rule-packs", f"rule pack {pack!r} not found (paths are relative to {os.path.basename(path)})")
+        cfg.rule_packs.append(full)
     return cfg
 
 

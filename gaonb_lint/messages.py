@@ -597,6 +597,8 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
                          "en": "print tracebacks of crashing rules and trace plugin hook calls to stderr"},
     "help.rules": {"zh": "列出全部规则", "en": "list every rule"},
     "help.rules.format": {"zh": "输出格式：text（文字，默认）或 json", "en": "output format: text (default) or json"},
+    "help.rules.config": {"zh": "同时列出这个配置文件中的规则包（默认使用当前目录适用的配置）",
+                          "en": "include the rule packs of this configuration file (default: the one found from here)"},
     "help.explain": {"zh": "显示一条规则的说明：查什么、为什么、格式原文、示例、怎么改",
                      "en": "print a rule's documentation: what, why, format clause, example, how to fix"},
     "help.explain.rule": {"zh": "规则名或代码，如 fee-statement 或 GL302", "en": "rule name or code, such as fee-statement or GL302"},

@@ -21,8 +21,9 @@ from gaonb_lint.safe_text import printable
 BUILTIN_OUTPUT_FORMATS = ("text", "json")
 
 
-def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str) -> Set[str]:
-    """Slugs for rule names: a slug, a code, a code prefix (``GL3``) or ``ALL``."""
+def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str, strict: bool = True) -> Set[str]:
+    """Slugs for rule names: a slug, a code, a code prefix (``GL3``) or ``ALL``.  An unknown name
+    is an error, or skipped when not ``strict`` (a name already checked against every rule)."""
     out: Set[str] = set()
     for name in names:
         if name.upper() == "ALL":
@@ -31,7 +32,7 @@ def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str) -
         hits = [r.slug for r in rules if r.slug == name or r.code == name.upper()]
         if not hits and re.fullmatch(r"[A-Za-z]{1,4}\d{0,3}", name):  # a code prefix: GL3, or EX for a plugin
             hits = [r.slug for r in rules if r.code.startswith(name.upper())]
-        if not hits:
+        if not hits and strict:
             raise GaonbError("usage.unknown-rule", where=_locate(where, name), name=name)
         out.update(hits)
     return out
@@ -58,18 +59,28 @@ class Found(list):
 
 
 class Checker:
-    """Checks files one at a time with a loaded host; holds nothing of a file after it returns."""
+    """Checks files one at a time with a loaded host; holds nothing of a file after it returns.
+
+    The rules of a file are the host's plus the rule packs its configuration lists; ``packs_from``
+    are configurations whose packs are loaded up front, so that ``--select`` can name their rules
+    and a broken pack stops the run before any file is checked."""
 
     def __init__(self, host: Host, lang: str, cli_select: Optional[List[str]], cli_ignore: List[str],
-                 forced_version: Optional[str], debug: bool = False):
+                 forced_version: Optional[str], debug: bool = False, packs_from: Iterable[Config] = ()):
         self.host = host
         self.lang = lang
         self.rules = host.all_rules()
-        self.cli_select = resolve_names(cli_select, self.rules, "--select") if cli_select is not None else None
-        self.cli_ignore = resolve_names(cli_ignore, self.rules, "--ignore")
+        self._pack_rules: Dict[tuple, List[BaseRule]] = {}
+        known = list(self.rules)
+        for cfg in packs_from:
+            known += [r for r in self.pack_rules(cfg) if r not in known]
+        self.cli_select_names = cli_select
+        self.cli_ignore_names = cli_ignore
+        self.cli_select = resolve_names(cli_select, known, "--select") if cli_select is not None else None
+        self.cli_ignore = resolve_names(cli_ignore, known, "--ignore")
         if cli_select is not None and not cli_select:
             raise UsageError("usage.select-empty")
-        content = {r.slug for r in self.rules if not getattr(r, "meta", False)}
+        content = {r.slug for r in known if not getattr(r, "meta", False)}
         left = (self.cli_select if self.cli_select is not None else content) - self.cli_ignore
         if not left & content:
             raise UsageError("usage.nothing-selected")
@@ -78,29 +89,54 @@ class Checker:
         self.readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
         self._enabled_cache: Dict[int, Set[str]] = {}
 
+    def pack_rules(self, cfg: Config) -> List[BaseRule]:
+        """The rules of the packs plugins ship and of those ``cfg`` lists (loaded once per set)."""
+        key = tuple(path for _, path in self.host.rule_packs) + tuple(cfg.rule_packs)
+        if key not in self._pack_rules:
+            if not key:
+                self._pack_rules[key] = []
+            else:
+                from gaonb_lint.packs import pack_rules
+
+                self._pack_rules[key] = pack_rules(key, self.rules)
+        return self._pack_rules[key]
+
+    def all_known(self) -> List[BaseRule]:
+        """The host's rules and those of every pack loaded so far."""
+        out = list(self.rules)
+        for rules in self._pack_rules.values():
+            out += [r for r in rules if r not in out]
+        return out
+
+    def known(self, cfg: Config) -> List[BaseRule]:
+        """Every rule a file under ``cfg`` can name: built-in, plugins', meta rules, packs'."""
+        extra = self.pack_rules(cfg)
+        return self.rules + extra if extra else self.rules
+
     def enabled(self, cfg: Config, path: str) -> Set[str]:
         key = id(cfg)
+        known = self.known(cfg)
         if key not in self._enabled_cache:
             where = cfg.path or "configuration"
-            if self.cli_select is not None:
-                base = set(self.cli_select)
+            if self.cli_select_names is not None:
+                base = resolve_names(self.cli_select_names, known, "--select", strict=False)
             elif cfg.select is not None:
-                base = resolve_names(cfg.select, self.rules, where)
+                base = resolve_names(cfg.select, known, where)
             else:
-                base = {r.slug for r in self.rules}
-            base -= resolve_names(cfg.ignore, self.rules, where)
-            base -= self.cli_ignore
+                base = {r.slug for r in known}
+            base -= resolve_names(cfg.ignore, known, where)
+            base -= resolve_names(self.cli_ignore_names, known, "--ignore", strict=False)
             for slug in cfg.severity:
-                resolve_names([slug], self.rules, where)
+                resolve_names([slug], known, where)
             if cfg.rules or cfg.plugins:
                 from gaonb_lint.options import check_options
 
-                check_options(cfg, self.rules, self.host.config_defaults)
+                check_options(cfg, known, self.host.config_defaults)
             self._enabled_cache[key] = base
         base = self._enabled_cache[key]
         per_file = cfg.ignored_for(path)
         if per_file:
-            base = base - resolve_names(per_file, self.rules, cfg.path or "configuration")
+            base = base - resolve_names(per_file, known, cfg.path or "configuration")
         return base
 
     def plugin_options(self, cfg: Config) -> Dict[str, Dict[str, Any]]:
@@ -127,10 +163,11 @@ class Checker:
     def check_report(self, report, cfg: Config, enabled: Set[str]) -> List[Diagnostic]:
         from gaonb_lint import suppress
 
-        rules = [r for r in self.host.rules if r.slug in enabled]
+        known = self.known(cfg)
+        rules = [r for r in self.host.rules + self.pack_rules(cfg) if r.slug in enabled]
         severities = {}
         for name, sev in cfg.severity.items():
-            for slug in resolve_names([name], self.rules, cfg.path or "configuration"):
+            for slug in resolve_names([name], known, cfg.path or "configuration"):
                 severities[slug] = sev
         diags = run_rules(report, rules, self.lang, severities, cfg.rules,
                           self.forced_version or cfg.format_version, self.debug, self.plugin_options(cfg),
@@ -138,7 +175,7 @@ class Checker:
         diags = [d for d in diags if d.rule in enabled or d.rule == PLUGIN_ERROR.slug]
         if report.source_format in ("markdown", "html"):
             report_unused = UNUSED_SUPPRESSION.slug in enabled
-            diags = suppress.apply(report, diags, self.rules, self.lang, enabled if report_unused else set())
+            diags = suppress.apply(report, diags, known, self.lang, enabled if report_unused else set())
             if not report_unused:
                 diags = [d for d in diags if d.rule != UNUSED_SUPPRESSION.slug]
         page_at = getattr(report, "page_at", None)
@@ -367,7 +404,8 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         if args.format_version not in official_format.version_ids():
             raise UsageError("usage.format-version", versions=list(official_format.version_ids()),
                              value=args.format_version)
-    checker = Checker(host, lang, select, ignore, args.format_version, args.debug)
+    checker = Checker(host, lang, select, ignore, args.format_version, args.debug,
+                      packs_from=[finder.for_path(p) for p in (args.paths or ["."]) if os.path.exists(p)])
 
     diags: List[Diagnostic] = []
     errors: List[Dict[str, str]] = []
@@ -410,7 +448,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
                                               command=f"pip install 'gaonb-lint[{extra}]'"), lang) + "\n")
         if args.verbose:
             sys.stderr.writelines(f"  {name}\n" for name in names)
-    summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.rules}
+    summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.all_known()}
     errors = plugin_errors + errors
     if args.format in formats:  # a plugin's format (one named like a built-in replaces it)
         from gaonb_lint import isolation
@@ -419,7 +457,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
 
         fmt = formats[args.format]
         try:
-            isolation.call(fmt.render, RunResults(sort_diagnostics(diags), files, errors, checker.rules, lang,
+            isolation.call(fmt.render, RunResults(sort_diagnostics(diags), files, errors, checker.all_known(), lang,
                                                   args.quiet, args.statistics), sys.stdout)
         except isolation.PluginFailure as e:
             raise PluginError("plugin.format-failed", format=fmt.name, plugin=fmt.plugin, error=str(e)) from None
