@@ -1,0 +1,12 @@
+"""A county's own rules for gaonb-lint, one module each, registered through the ``gaonb_lint``
+entry-point group (see pyproject.toml)."""
+from gaonb_lint.api import hookimpl
+
+from gaonb_county_rules import corrected_cases_explained, signature_line
+
+RULES = (corrected_cases_explained.RULE, signature_line.RULE)
+
+
+@hookimpl
+def gaonb_lint_rules():
+    return list(RULES)
