@@ -22,7 +22,8 @@ from gaonb_lint.messages import (CATALOGUE, Message, active_lang, environment_pr
 
 # Further subcommands live in their own modules: each has add_arguments(parser) and run(args) -> int.
 EXTRA_COMMANDS: Dict[str, str] = {"convert": "gaonb_lint.convert", "extract": "gaonb_lint.extract",
-                                  "validate": "gaonb_lint.validate", "server": "gaonb_lint.lsp"}
+                                  "validate": "gaonb_lint.validate", "server": "gaonb_lint.lsp",
+                                  "new-rule": "gaonb_lint.scaffold"}
 
 
 class _Formatter(argparse.HelpFormatter):

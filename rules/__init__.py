@@ -17,6 +17,7 @@ RULE_MODULES = (
     "table_unreadable",
     "report_year",
     "publication_deadline",
+    "prose_numbers",
 )
 
 

@@ -1,0 +1,183 @@
+"""``gaonb-lint new-rule NAME``: a new rule module with its documentation stub and test cases.
+
+The module is a working rule (it reports a placeholder phrase, so its cases pass at once), laid
+out as every built-in rule is: the five documentation headings as the module docstring, ``check``
+and ``RULE``; the cases go to ``cases/NAME.yml`` next to it.  Nothing is overwritten.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import List, Optional
+
+HELP = "create a rule module with its documentation stub and test cases"
+
+SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE = re.compile(r"^([A-Z]{1,4})([0-9]{3,4})$")
+_CODE_IN_SOURCE = re.compile(r"""\bcode\s*=\s*["']([A-Z]{1,4}[0-9]{3,4})["']""")
+
+MODULE = '''"""## What it does
+Reports the placeholder `{phrase}` in a paragraph. (Describe what the rule checks, precisely
+enough that a reader can predict every finding.)
+
+## Why
+(Who needs this, and what goes wrong without it.)
+
+## Format clause
+(The clause of 国办公开办函〔2021〕30号 this checks, or: none, a local requirement of ….)
+
+## Example
+`全年新收政府信息公开申请{phrase}件。` is reported at `{phrase}`.
+
+## How to fix
+(What the author of the report should write instead.)
+"""
+from __future__ import annotations
+
+from gaonb_lint.api import Paragraph, Rule
+
+PHRASE = "{phrase}"
+
+
+def check(report, ctx):
+    for block in report.all_blocks():
+        if not isinstance(block, Paragraph):
+            continue
+        start = block.text.find(PHRASE)
+        if start >= 0:
+            yield ctx.finding((block.start + start, block.start + start + len(PHRASE)), "found", text=PHRASE)
+
+
+RULE = Rule(
+    slug="{slug}",
+    code="{code}",
+    severity="warning",
+    summary={{"zh": "（一句话说明规则）", "en": "(one line on what the rule checks)"}},
+    messages={{"found": {{"zh": "“{{text}}”应替换为实际内容", "en": "replace “{{text}}” with the real text"}}}},
+    check=check,
+    doc=__doc__,
+)
+'''
+
+CASES = '''# Cases for rule {slug} ({code}). Each case: name, source, suffix (.md/.txt, default .md),
+# optional year, expect: [{{line, column (optional), message_contains}}] — the exact set of this
+# rule's findings; [] means the source must pass.
+rule: {slug}
+cases:
+  - name: reported
+    source: |
+      # 某镇人民政府2025年政府信息公开工作年度报告
+
+      全年新收政府信息公开申请{phrase}件。
+    expect:
+      - line: 3
+        column: 13
+        message_contains: "{phrase}"
+
+  - name: passes
+    source: |
+      # 某镇人民政府2025年政府信息公开工作年度报告
+
+      全年新收政府信息公开申请13件。
+    expect: []
+'''
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("name", metavar="NAME", help="the rule's slug: lower-case words joined by '-' (draft-placeholder)")
+    parser.add_argument("--code", default=None, metavar="CODE",
+                        help="the rule's code (EX101); default: the next free code of the rules already in --dir")
+    parser.add_argument("--dir", default=None, metavar="DIR",
+                        help="where the module goes (default: rules/ in the gaonb-lint repository, else the current directory)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of error messages")
+
+
+def default_dir() -> str:
+    return "rules" if os.path.isfile(os.path.join("rules", "__init__.py")) else "."
+
+
+def codes_in(directory: str) -> List[str]:
+    out: List[str] = []
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return out
+    for name in names:
+        if name.endswith(".py"):
+            try:
+                with open(os.path.join(directory, name), encoding="utf-8") as fh:
+                    out.extend(_CODE_IN_SOURCE.findall(fh.read()))
+            except (OSError, UnicodeDecodeError):
+                continue
+    return out
+
+
+def next_code(codes: List[str]) -> Optional[str]:
+    """The code after the highest one of the most used prefix (``GL302`` → ``GL303``)."""
+    parsed = [CODE.match(c) for c in codes]
+    parsed = [m for m in parsed if m]
+    if not parsed:
+        return None
+    prefixes = [m.group(1) for m in parsed]
+    prefix = max(sorted(set(prefixes)), key=prefixes.count)
+    numbers = [m.group(2) for m in parsed if m.group(1) == prefix]
+    width = max(len(n) for n in numbers)
+    taken = {int(n) for n in numbers}
+    candidate = max(taken) + 1
+    while candidate in taken:
+        candidate += 1
+    return f"{prefix}{candidate:0{width}d}"
+
+
+def _write_new(path: str, text: str) -> None:
+    """Create ``path`` with ``text``, all or nothing, never over an existing file."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    tmp = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    try:
+        os.link(tmp, path)  # fails if path exists, unlike os.replace
+    finally:
+        os.unlink(tmp)
+
+
+def run(args) -> int:
+    from gaonb_lint.cli import EXIT_CLEAN, UsageError
+
+    slug = args.name
+    if not SLUG.match(slug):
+        raise UsageError(f"new-rule: {slug!r} is not a rule slug: lower-case words joined by '-', e.g. draft-placeholder")
+    directory = args.dir or default_dir()
+    code = args.code or next_code(codes_in(directory))
+    if code is None:
+        raise UsageError(f"new-rule: no rules in {directory} to number after; give --code (your own letters, e.g. EX101)")
+    if not CODE.match(code):
+        raise UsageError(f"new-rule: code {code!r} must be 1-4 capital letters and 3-4 digits (EX101)")
+    if code in codes_in(directory):
+        raise UsageError(f"new-rule: code {code} is already used by a rule in {directory}")
+    module = slug.replace("-", "_")
+    module_path = os.path.join(directory, f"{module}.py")
+    cases_path = os.path.join(directory, "cases", f"{module}.yml")
+    for path in (module_path, cases_path):
+        if os.path.exists(path):
+            raise UsageError(f"new-rule: {path} already exists; nothing was written")
+    values = {"slug": slug, "code": code, "phrase": "待补充"}
+    try:
+        _write_new(module_path, MODULE.format(**values))
+        try:
+            _write_new(cases_path, CASES.format(**values))
+        except BaseException:
+            os.unlink(module_path)
+            raise
+    except FileExistsError as e:
+        raise UsageError(f"new-rule: {e.filename or module_path} already exists; nothing was written") from None
+    except OSError as e:
+        raise UsageError(f"new-rule: cannot write in {directory} ({e.strerror or e}); nothing was written") from None
+    register = ("add \"{m}\" to RULE_MODULES in {d}/__init__.py, then run tools/gen_rule_docs.py".format(m=module, d=directory)
+                if os.path.isfile(os.path.join(directory, "__init__.py")) and directory.rstrip("/") == "rules"
+                else f"return {module}.RULE from your plugin's gaonb_lint_rules hook")
+    sys.stdout.write(f"{module_path}\n{cases_path}\n"
+                     f"Created rule {slug} ({code}). Next: write its check and documentation, {register}.\n")
+    return EXIT_CLEAN
