@@ -26,7 +26,7 @@ def _load(path):
 
 
 def _run_cases(rule, cases_path):
-    from gaonb_lint.host import run_rules
+    from gaonb_lint.engine import run_rules
     from gaonb_lint.readers.markdown import read_markdown
 
     doc = yaml.safe_load(cases_path.read_text(encoding="utf-8"))
