@@ -65,6 +65,7 @@ KEYS = {
     "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
     "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list, "rule-packs": list,
     "rule-timeout": (int, float),
+    "previous-report": str,
 }
 DEFAULT_RULE_TIMEOUT = 30.0  # seconds one rule (or a plugin's reader) may take on one file
 
@@ -85,6 +86,7 @@ class Config:
     rule_timeout: float = DEFAULT_RULE_TIMEOUT  # 0: no limit
     rules: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     rule_packs: List[str] = field(default_factory=list)  # absolute paths
+    previous_report: Optional[str] = None  # glob, relative to root, of where last year's reports are
     plugins: Dict[str, Dict[str, Any]] = field(default_factory=dict)
     disable_plugins: List[str] = field(default_factory=list)
     text: str = field(default="", repr=False)  # the file's text, to name the line of a bad option
@@ -284,6 +286,9 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         if not os.path.isfile(full):
             raise fail("rule-packs", f"rule pack {pack!r} not found (paths are relative to {os.path.basename(path)})")
         cfg.rule_packs.append(full)
+    if "previous-report" in table:
+        pattern = table["previous-report"].replace("\\", "/")
+        cfg.previous_report = (pattern[2:] if pattern.startswith("./") else pattern) or None
     return cfg
 
 

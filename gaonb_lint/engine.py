@@ -121,6 +121,12 @@ def _validate(finding: Any) -> None:
         raise InvalidFinding("fix must have integer offsets and a text replacement")
 
 
+def crash_diagnostic(report: Report, rule: BaseRule, failure: "isolation.PluginFailure", lang: str, debug: bool,
+                     budget: Optional[float] = None) -> Diagnostic:
+    """The ``plugin-error`` finding of ``rule`` having failed on ``report``."""
+    return _crash(report, rule, failure, lang, debug, budget)
+
+
 def _crash(report: Report, rule: BaseRule, failure: "isolation.PluginFailure", lang: str, debug: bool,
            budget: Optional[float] = None) -> Diagnostic:
     cause = failure.__cause__

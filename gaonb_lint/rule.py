@@ -10,7 +10,7 @@ import string
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from gaonb_lint.model import Node, Report
+from gaonb_lint.model import Node, Report, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from gaonb_lint.messages import Message
@@ -324,6 +324,37 @@ class ReportSetRule(BaseRule):
     """A rule over all the reports of one run that it is enabled for (this year's report against
     last year's, say): ``check(reports, ctx)`` yields findings made with
     ``ctx.finding(where, message, report=one_of_them, …)``.  ``ctx.format`` is ``None``: each
-    report's version is ``official_format.version_for_year(report.year)``."""
+    report's version is ``official_format.version_for_year(report.year)``.
+
+    ``extract(report, ctx)``, when given, runs in the per-file pass, where the report has just
+    been read (in the worker process with ``-j``), and returns the little the rule needs of it
+    (picklable data, ``None`` to leave the report out); ``check`` then gets an :class:`Extract`
+    per report instead of the report, and no file is read twice.  Without it the report-set pass
+    reads every file again."""
 
     check: ReportSetCheck = field(default=lambda reports, ctx: ())
+    extract: Optional[Callable[[Report, RuleContext], Any]] = None
+
+
+class Extract:
+    """What a report-set rule's ``extract`` kept of one report: its ``path``, the ``data`` and the
+    line index, so that findings (``ctx.finding(where, …, report=extract)``) still get their line
+    and column.  Stands for the report wherever a finding names one."""
+
+    def __init__(self, report: Report, data: Any):
+        self.path = report.path
+        self.data = data
+        self._line_starts = report._line_starts
+        self._length = len(report.text)
+
+    def position(self, offset: int) -> Tuple[int, int]:
+        import bisect
+
+        offset = max(0, min(offset, self._length))
+        idx = bisect.bisect_right(self._line_starts, offset) - 1
+        return idx + 1, offset - self._line_starts[idx] + 1
+
+    def span(self, start: int, end: Optional[int] = None) -> Span:
+        if end is None or end < start:
+            end = start
+        return Span(*self.position(start), *self.position(end))

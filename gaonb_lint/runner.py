@@ -17,6 +17,8 @@ from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
 from gaonb_lint.rule import BaseRule
 from gaonb_lint.safe_text import printable
+from gaonb_lint import official_format
+from gaonb_lint.rule import Extract, RuleContext
 
 BUILTIN_OUTPUT_FORMATS = ("text", "json")
 
@@ -53,9 +55,11 @@ def _locate(where: str, name: str) -> str:
 
 
 class Found(list):
-    """One file's diagnostics, and how the file was read (format, encoding) for ``--verbose``."""
+    """One file's diagnostics, how the file was read (format, encoding) for ``--verbose``, and what
+    the report-set rules keep of it (``extracts``, by rule slug)."""
 
     read_as = ("", "", "")
+    extracts: Dict[str, Extract] = {}
 
 
 class Checker:
@@ -185,35 +189,61 @@ class Checker:
         found = Found(diags)
         notes = [zh if self.lang == "zh" else en for zh, en in report.notes]
         found.read_as = (report.source_format, report.encoding, ("；" if self.lang == "zh" else "; ").join(notes))
+        found.extracts = self._extracts(report, cfg, enabled, found)
         return found
 
-    def check_set(self, checked: Sequence[Tuple[str, Config]]) -> List[Diagnostic]:
-        """The report-set rules, each over the checked files it is enabled for.  The files are read
-        again (the per-file pass keeps nothing of a file); severities and options are those of the
-        first file's configuration."""
+    def _extracts(self, report, cfg: Config, enabled: Set[str], found: List[Diagnostic]) -> Dict[str, Extract]:
+        """What each enabled report-set rule with an ``extract`` keeps of ``report``; a rule whose
+        extract raises is a ``plugin-error`` finding of this file (and sees nothing of it)."""
+        from gaonb_lint import isolation
+        from gaonb_lint.engine import crash_diagnostic
+
+        out: Dict[str, Extract] = {}
+        for rule in self.host.report_set_rules:
+            if rule.extract is None or rule.slug not in enabled:
+                continue
+            fmt = official_format.version_for_year(report.year, self.forced_version or cfg.format_version)
+            try:
+                ctx = RuleContext(rule=rule, format=fmt, options=rule.option_values(cfg.rules.get(rule.slug, {})),
+                                  lang=self.lang)
+                data = isolation.call(rule.extract, report, ctx, budget=cfg.rule_timeout)
+            except isolation.PluginFailure as e:
+                found.append(crash_diagnostic(report, rule, e, self.lang, self.debug, cfg.rule_timeout))
+                continue
+            if data is not None:
+                out[rule.slug] = Extract(report, data)
+        return out
+
+    def check_set(self, checked: Sequence[Tuple[str, Config, Dict[str, Extract]]]) -> List[Diagnostic]:
+        """The report-set rules, each over the checked files it is enabled for: the extracts the
+        per-file pass kept, or for a rule without ``extract`` the files read again.  Severities and
+        options are those of the first file's configuration."""
         if not self.host.report_set_rules or not checked:
             return []
-        enabled = {path: self.enabled(cfg, path) for path, cfg in checked}
+        enabled = {path: self.enabled(cfg, path) for path, cfg, _ in checked}
         wanted = [r for r in self.host.report_set_rules if any(r.slug in e for e in enabled.values())]
         if not wanted:
             return []
-        reports = {}
-        for path, cfg in checked:
-            try:
-                reports[path] = read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout)
-            except (GaonbError, MemoryError, RecursionError):
-                continue  # changed since it was checked: the set rules go on without it
-        checked = [(path, cfg) for path, cfg in checked if path in reports]
-        if not checked:
-            return []
+        reports: Dict[str, object] = {}
         first = checked[0][1]
         severities = {slug: sev for name, sev in first.severity.items()
-                      for slug in resolve_names([name], self.rules, first.path or "configuration")}
+                      for slug in resolve_names([name], self.known(first), first.path or "configuration", strict=False)}
         out: List[Diagnostic] = []
         for rule in wanted:
-            mine = [reports[path] for path, _ in checked if rule.slug in enabled[path]]
-            out.extend(run_report_set_rules(mine, [rule], self.lang, severities, first.rules, self.debug,
-                                            budget=first.rule_timeout))
+            if rule.extract is not None:
+                mine = [extracts[rule.slug] for path, _, extracts in checked
+                        if rule.slug in enabled[path] and rule.slug in extracts]
+            else:
+                for path, cfg, _ in checked:
+                    if path not in reports and rule.slug in enabled[path]:
+                        try:
+                            reports[path] = read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout)
+                        except (GaonbError, MemoryError, RecursionError):
+                            continue  # changed since it was checked: the set rules go on without it
+                mine = [reports[path] for path, _, _ in checked if rule.slug in enabled[path] and path in reports]
+            if mine:
+                out.extend(run_report_set_rules(mine, [rule], self.lang, severities, first.rules, self.debug,
+                                                budget=first.rule_timeout))
         return out
 
 
@@ -410,7 +440,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     diags: List[Diagnostic] = []
     errors: List[Dict[str, str]] = []
     files = 0
-    checked: List[Tuple[str, Config]] = []
+    checked: List[Tuple[str, Config, Dict[str, Extract]]] = []
     # A plugin problem is its own kind of error, named as a plugin (not as a file).
     plugin_errors = [{"plugin": p.plugin, "message": Message("plugin.load-failed", plugin=p.plugin,
                                                              error=p.error).render(lang)}
@@ -440,8 +470,24 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             sys.stderr.write(verbose + ("；" if lang == "zh" else "; ") * bool(notes) + notes + "\n")
         diags.extend(found)
         if host.report_set_rules:
-            checked.append((path, finder.for_path(path)))
-    diags.extend(checker.check_set(checked))
+            checked.append((path, finder.for_path(path), getattr(found, "extracts", {})))
+    if checked:
+        from gaonb_lint import history
+
+        search = history.Search(
+            root_of=lambda p: finder.for_path(p).root,
+            read=lambda p: read_path(p, checker.readers, finder.for_path(p).max_file_size),
+            pattern_of=lambda p: finder.for_path(p).previous_report,
+            wanted=lambda p: finder.for_path(p).is_included(p) and not finder.for_path(p).is_excluded(p),
+            skip_dir=lambda p: finder.for_path(p).is_excluded(p))
+        history.configure(search)
+        try:
+            diags.extend(checker.check_set(checked))
+        finally:
+            history.configure(None)
+        if args.verbose:
+            for note in search.notes:
+                sys.stderr.write(note + "\n")
 
     for extra, names in skipped.items():
         sys.stderr.write(line("info", Message("run.skipped-optional", n=len(names), extra=extra,

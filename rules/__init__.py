@@ -21,6 +21,18 @@ RULE_MODULES = (
 )
 
 
+# Rules over the set of reports of a run (this year's against last year's).
+REPORT_SET_RULE_MODULES = (
+    "carry_over",
+    "in_force_count",
+)
+
+
 @hookimpl
 def gaonb_lint_rules():
     return [import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]
+
+
+@hookimpl
+def gaonb_lint_report_set_rules():
+    return [import_module(f"{__name__}.{name}").RULE for name in REPORT_SET_RULE_MODULES]

@@ -47,6 +47,12 @@ def hook_env(tmp_path_factory):
     (site / "good.md").write_bytes((EXAMPLES_DIR / "compliant-2025.md").read_bytes())
     (site / "drafts" / "wip.md").write_bytes((EXAMPLES_DIR / "mistakes-2025.md").read_bytes())
     (site / "script.py").write_text("print('not a report')\n")
+    # Two years of one body: last year's stays in the repository while only this year's is committed.
+    from test_last_year import year_report
+
+    (site / "reports" / "2024").mkdir(parents=True)
+    (site / "reports" / "2024" / "baisha.md").write_text(year_report(2024, body="白沙镇人民政府"), encoding="utf-8")
+    (site / "reports" / "2025.md").write_text(year_report(2025, body="白沙镇人民政府", carried=2), encoding="utf-8")
     (site / ".gaonb-lint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
     git = ["git", "-c", "user.name=site", "-c", "user.email=site@example.invalid", "-c", "commit.gpgsign=false"]
     for args in (["init", "-q"], ["config", "user.name", "site"], ["config", "user.email", "site@example.invalid"],
@@ -113,3 +119,12 @@ def test_configured_hook_blocks_and_passes(hook_env):
     assert code == 1, out
     assert "bad.md:86:4: GL101 [required-sections] 错误：多出章节 “四、信息处理费统计情况”" in out
     assert "good.md:" not in out
+
+
+def test_a_one_file_run_finds_last_year_s_report_in_the_repository(hook_env):
+    _, run = hook_env
+    code, out = run("reports/2025.md")
+    assert code == 1, out
+    assert ("reports/2025.md:61:28: GL402 [carry-over] 上年结转（自然人）为 2，上年报告 reports/2024/baisha.md "
+            "的“四、结转下年度继续办理”为 1") in out
+    assert "GL401" in out  # prose-numbers: the prose says 13 new applications, the table now 12

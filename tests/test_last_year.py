@@ -1,0 +1,138 @@
+"""Rules across two years of the same body (carry-over GL402, in-force-count GL403): last year's
+report among the files of the run, or found in the repository when only this year's is checked
+(as a pre-commit run does), and silence, said by --verbose, when there is none."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES_DIR, run_cli, run_main
+
+COMPLIANT = (EXAMPLES_DIR / "compliant-2025.md").read_text(encoding="utf-8")
+BODY = "青禾镇人民政府"
+NEW_ROW = "| 一、本年新收政府信息公开申请数量 |  |  | 9 | 2 | 0 | 1 | 1 | 0 | 13 |"
+CARRIED_ROW = "| 二、上年结转政府信息公开申请数量 |  |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+IN_FORCE_ROW = "| 行政规范性文件 | 3 | 1 | 26 |"
+for row in (NEW_ROW, CARRIED_ROW, IN_FORCE_ROW):
+    assert COMPLIANT.count(row) == 1, row
+
+
+def year_report(year: int, body: str = BODY, carried=None, in_force=None) -> str:
+    """The compliant example as ``body``'s report for ``year``.  ``carried`` changes this year's
+    二、上年结转 自然人 (with 一、本年新收 adjusted so that table 三 still adds up); ``in_force`` the
+    行政规范性文件 现行有效件数, by default one that follows from the year before (3 issued, 1 repealed)."""
+    if in_force is None:
+        in_force = 26 + 2 * (year - 2025)
+    text = COMPLIANT.replace("2025", str(year)).replace("2026", str(year + 1)).replace(BODY, body)
+    if carried is not None:
+        text = text.replace(CARRIED_ROW, f"| 二、上年结转政府信息公开申请数量 |  |  | {carried} | 0 | 0 | 0 | 0 | 0 | {carried} |")
+        new = 9 - (carried - 1)
+        text = text.replace(NEW_ROW, f"| 一、本年新收政府信息公开申请数量 |  |  | {new} | 2 | 0 | 1 | 1 | 0 | {new + 4} |")
+    return text.replace(IN_FORCE_ROW, f"| 行政规范性文件 | 3 | 1 | {in_force} |")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    (tmp_path / ".gaonb-lint.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    return tmp_path
+
+
+def write(repo: Path, name: str, text: str) -> str:
+    path = repo / "reports" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return f"reports/{name}"
+
+
+def check(repo: Path, *args: str, select: str = "carry-over,in-force-count"):
+    code, out, err = run_cli(["check", "--format", "json", "--select", select, *args], cwd=repo)
+    assert out.strip(), err
+    return code, [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(out)["diagnostics"]], err
+
+
+def test_the_same_numbers_in_both_years_pass(repo):
+    write(repo, "2024.md", year_report(2024))
+    write(repo, "2025.md", year_report(2025))
+    code, found, err = check(repo, "reports")
+    assert (code, found) == (0, []), err
+
+
+def test_a_carry_over_that_differs_is_reported_at_this_year_s_cell(repo):
+    write(repo, "2024.md", year_report(2024))
+    this = write(repo, "2025.md", year_report(2025, carried=2))
+    code, found, _ = check(repo, "reports")
+    line = COMPLIANT.split("\n").index(CARRIED_ROW) + 1
+    column = CARRIED_ROW.index(" | 1 |") + 4  # the 自然人 cell
+    # 自然人 differs (2 against 1); 总计 differs too, as a consequence: one cause, one finding.
+    assert found == [(this, line, column, "GL402", "上年结转（自然人）为 2，上年报告 reports/2024.md 的“四、结转下年度继续办理”为 1")]
+    assert code == 1
+
+
+def test_last_year_s_report_is_found_in_the_repository_when_only_this_year_s_is_checked(repo):
+    write(repo, "archive/2024/青禾镇年报.md", year_report(2024))
+    write(repo, "2025.md", year_report(2025, carried=2))
+    write(repo, "other-body-2024.md", year_report(2024, body="白沙镇人民政府", carried=3))
+    code, found, _ = check(repo, "reports/2025.md")
+    assert [(f[0], f[3]) for f in found] == [("reports/2025.md", "GL402")]
+    assert "reports/archive/2024/青禾镇年报.md" in found[0][4]
+
+
+def test_the_previous_report_setting_narrows_the_search(repo):
+    write(repo, "2024.md", year_report(2024))
+    write(repo, "2025.md", year_report(2025, carried=2))
+    (repo / ".gaonb-lint.toml").write_text('previous-report = "published/*.md"\n', encoding="utf-8")
+    code, found, _ = check(repo, "reports/2025.md")
+    assert found == []  # reports/2024.md is not under published/
+    (repo / ".gaonb-lint.toml").write_text('previous-report = "reports/20*.md"\n', encoding="utf-8")
+    code, found, _ = check(repo, "reports/2025.md")
+    assert [f[3] for f in found] == ["GL402"]
+
+
+def test_no_previous_report_no_finding_and_verbose_says_so(repo):
+    write(repo, "2025.md", year_report(2025, carried=2))
+    write(repo, "baisha-2024.md", year_report(2024, body="白沙镇人民政府"))
+    code, found, err = check(repo, "reports/2025.md", "--verbose")
+    assert (code, found) == (0, [])
+    assert f"reports/2025.md: no report of 青禾镇人民政府 for 2024 among the checked files or under {repo}" in err
+
+
+def test_bodies_are_compared_without_year_and_suffix(repo):
+    last = year_report(2024).replace("title: 青禾镇人民政府2024年政府信息公开工作年度报告\nbody: 青禾镇人民政府\n", "")
+    last = last.replace("# 青禾镇人民政府2024年政府信息公开工作年度报告", "# 2024年度 青禾镇人民政府 政府信息公开工作年度报告")
+    write(repo, "last.md", last)
+    write(repo, "2025.md", year_report(2025, carried=2))
+    code, found, _ = check(repo, "reports")
+    assert [f[3] for f in found] == ["GL402"]
+
+
+def test_in_force_count_row_by_row(repo):
+    write(repo, "2024.md", year_report(2024, in_force=24))
+    this = write(repo, "2025.md", year_report(2025, in_force=26))  # 24 + 3 - 1
+    assert check(repo, "reports")[1] == []
+    write(repo, "2025.md", year_report(2025, in_force=28))
+    code, found, _ = check(repo, "reports")
+    line = COMPLIANT.split("\n").index(IN_FORCE_ROW) + 1
+    assert found == [(this, line, IN_FORCE_ROW.index("26") + 1, "GL403", "“行政规范性文件”现行有效件数为 28；按上年报告 reports/2024.md 的 24 件加本年制发 3 件、"
+                                                "减本年废止 1 件应为 26（合理性检查，请核实）")]
+    assert code == 1  # a warning fails the run, as every warning does
+
+
+def test_in_force_count_needs_two_2021_format_years(repo):
+    write(repo, "2020.md", year_report(2020, in_force=5))
+    write(repo, "2021.md", year_report(2021, in_force=26))
+    assert check(repo, "reports", select="in-force-count")[1] == []
+
+
+def test_results_are_identical_with_jobs(repo):
+    for year in (2022, 2023, 2024):
+        write(repo, f"{year}.md", year_report(year, carried=2 if year == 2023 else None))
+    write(repo, "2025.md", year_report(2025, carried=2, in_force=30))  # 2024 has 24: 24 + 3 - 1 = 26 expected
+    one = run_cli(["check", "--format", "json", "-j", "1", "reports"], cwd=repo)
+    two = run_cli(["check", "--format", "json", "-j", "2", "reports"], cwd=repo)
+    assert one == two
+    codes = [d["code"] for d in json.loads(one[1])["diagnostics"] if d["code"] in ("GL402", "GL403")]
+    assert sorted(codes) == ["GL402", "GL402", "GL403"], one[1]
