@@ -5,7 +5,7 @@ unambiguously states that quantity for this report's body and year:
 
 | the prose says | the table value |
 |---|---|
-| `新收/收到/接收…政府信息公开申请 N 件` | table 三, `一、本年新收政府信息公开申请数量`, `总计` |
+| `新收/收到/接收/受理…政府信息公开申请 N 件` (or `依申请公开件`, `依申请公开政府信息`) | table 三, `一、本年新收政府信息公开申请数量`, `总计` |
 | `上年结转…申请 N 件`, `上年结转 N 件` | table 三, `二、上年结转政府信息公开申请数量`, `总计` |
 | `办结…申请 N 件` | table 三, `（七）总计`, `总计` |
 | `结转下年度（继续办理）N 件` | table 三, `四、结转下年度继续办理`, `总计` |
@@ -14,10 +14,11 @@ unambiguously states that quantity for this report's body and year:
 
 A clause is skipped (no finding, ever) when it is about a part or another scope: a sub-count
 (`其中`, a channel `通过网络…`, an applicant kind `自然人申请 3 件`), another period (`上年`,
-`去年`, `同比`, `累计`, a year other than the report's), other bodies (`全区各部门`, `各镇街`), a
-total that includes carried-over applications (`（含上年结转 1 件）`), `受理` (which some bodies use
-for accepted applications only), or 行政复议/行政诉讼 not about 政府信息公开 (a 司法局 handles
-reconsiderations as its business). Numbers must be Arabic digits; `三件` is not read. The fee
+`去年`, `同比`, `较`, `累计`, a year other than the report's), other bodies (`全区`, `各部门`, `各镇街`), a
+total that includes carried-over applications (`（含上年结转 1 件）`), or 行政复议/行政诉讼 not about
+政府信息公开 (a 司法局 handles reconsiderations as its business). `受理` is read as 新收, as most
+reports use it. The unit must be `件` (`0条`, `8份` are not read), the number Arabic digits (`三件`
+is not), and a count stated without a digit (`无…件`, `未出现…`) is not read. The fee
 (`信息处理费 N 元`) is not compared: no table of the 2021 format holds it.
 
 ## Why
@@ -48,13 +49,14 @@ from typing import Iterator, List, NamedTuple, Optional, Tuple
 from gaonb_lint.api import Paragraph, Rule
 
 NUMBER = r"(?P<n>[0-9０-９]+)"
-APPLICATION = r"(?:(?:政府)?信息公开申请|(?:政府信息)?依申请公开(?:申请|件|请求|办理事项|事项)?)"
+APPLICATION = (r"(?:(?:政府)?信息公开申请|(?:政府信息)?依申请公开(?:政府信息)?(?:申请|件|请求|办理事项|事项|案件)?"
+               r"|政府信息公开(?=(?:共|共计|合计|总计|计)?[0-9０-９]+件))")
 # Each quantity: its name in messages, the table and cells holding it, and the statements of it.
 # The number must follow the noun closely: `收到政府信息公开申请（共）13件`.
 QUANTITIES = (
     ("new", ("本年新收政府信息公开申请", "new applications"), "applications",
      (("一、本年新收政府信息公开申请数量", "总计"),),
-     re.compile(r"(?:新收|收到|接收)(?:到|了)?(?:各类)?" + APPLICATION + r"(?:共|共计|合计|总计|计)?"
+     re.compile(r"(?:新收|收到|接收|受理)(?:到|了)?(?:各类|群众|社会公众)?(?:的)?" + APPLICATION + r"(?:共|共计|合计|总计|计)?"
                 + NUMBER + r"件")),
     ("carried", ("上年结转政府信息公开申请", "applications carried over from last year"), "applications",
      (("二、上年结转政府信息公开申请数量", "总计"),),
@@ -64,7 +66,7 @@ QUANTITIES = (
      re.compile(r"办结(?:了)?(?:" + APPLICATION + r")?(?:共|共计|合计)?" + NUMBER + r"件")),
     ("forward", ("结转下年度继续办理", "applications carried over to next year"), "applications",
      (("四、结转下年度继续办理", "总计"),),
-     re.compile(r"结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:" + APPLICATION + r"|申请)?(?:共|共计|合计)?"
+     re.compile(r"结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:" + APPLICATION + r"|申请)?(?:共|共计|合计)?"
                 + NUMBER + r"件")),
     ("review", ("政府信息公开行政复议", "administrative reconsiderations"), "reviews",
      (("行政复议", "总计"),),
@@ -78,9 +80,11 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
 _SENTENCE = re.compile(r"[^；;。！？!?\n]+")
 # A clause about a part, another period, other bodies or a total with carried-over applications.
 _NOT_THIS = re.compile(r"其中|通过|网络|信函|当面|邮寄|自然人|法人|上年(?!度?结转)|去年|上一年|同比|较|累计|历年|"
-                       r"各(?:职能)?部门|各镇|各街道|各乡|各单位|各级|全区|全市|全县|全省|全州|全旗|[含包]括?上年|受理")
+                       r"[含包]括?上年")
+# A sentence about other bodies than the report's: every clause of it is.
+_OTHER_BODIES = re.compile(r"各(?:职能)?部门|各镇|各街道|各乡|各单位|各级|全区|全市|全县|全省|全州|全旗")
 _YEAR = re.compile(r"([0-9]{4})\s*年")
-_ABOUT_APPLICATIONS = re.compile(r"信息公开申请|依申请公开|申请公开")
+_ABOUT_APPLICATIONS = re.compile(r"信息公开申请|依申请公开|申请公开|(?:受理|收到)政府信息公开")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开")
 # A clause that joins the two (`行政复议和行政诉讼共2件`) states one number for both.
 _JOINED = re.compile(r"行政复议[和与及、]行政诉讼|行政诉讼[和与及、]行政复议")
@@ -108,6 +112,8 @@ def statements(text: str, offset: int, year: Optional[int]) -> Iterator[Statemen
     """The counts a paragraph states unambiguously, with their positions (offsets of ``text`` + ``offset``)."""
     for sentence in _SENTENCE.finditer(text):
         whole = sentence.group()
+        if _OTHER_BODIES.search(whole):
+            continue
         about_applications = bool(_ABOUT_APPLICATIONS.search(whole))
         about_disclosure = bool(_ABOUT_DISCLOSURE.search(whole))
         for clause in _CLAUSE.finditer(whole):
