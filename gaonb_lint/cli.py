@@ -363,10 +363,11 @@ def _known_rules(args):
     host = load_host()
     rules = host.all_rules()
     cfg = ConfigFinder(getattr(args, "config", None)).for_path(".")
-    if cfg.rule_packs:
+    packs = [path for _, path in host.rule_packs] + cfg.rule_packs
+    if packs:
         from gaonb_lint.packs import pack_rules
 
-        rules = rules + pack_rules(cfg.rule_packs, rules)
+        rules = rules + pack_rules(packs, rules)
     return host, rules
 
 

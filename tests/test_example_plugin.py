@@ -51,6 +51,7 @@ def test_rules_lists_the_plugin(venv):
     rules = {r["code"]: (r["rule"], r["plugin"]) for r in json.loads(out)}
     assert rules["XC101"] == ("signature-line", "county_rules")
     assert rules["XC201"] == ("corrected-cases-explained", "county_rules")
+    assert rules["XC301"] == ("county-portal-name", "pack:county-wording")  # the pack the plugin ships
     assert rules["GL302"][1] == "builtin"
 
 

@@ -23,6 +23,7 @@ def test_rules_are_registered():
     rules = {r["code"]: r for r in json.loads(proc.stdout.decode("utf-8"))}
     assert rules["XC101"]["rule"] == "signature-line" and rules["XC101"]["plugin"] == "county_rules"
     assert rules["XC201"]["rule"] == "corrected-cases-explained"
+    assert rules["XC301"]["plugin"] == "pack:county-wording"
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -41,3 +42,12 @@ def test_the_finding_is_at_the_corrected_cell():
     assert line[d["column"] - 1:d["end_column"] - 1] == "1"
     assert d["column"] == 7  # the second cell: 结果纠正 of 行政复议
     assert "表四“行政复议”有 1 件结果纠正" in d["message"]
+
+
+def test_the_shipped_pack_offers_a_fix(tmp_path):
+    text = (REPORTS / "signed.md").read_text(encoding="utf-8").replace("青禾镇人民政府门户网站查阅", "县政府网站查阅")
+    (tmp_path / "r.md").write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", "--format", "json",
+                           "--select", "XC301", str(tmp_path / "r.md")], capture_output=True)
+    (d,) = json.loads(proc.stdout.decode("utf-8"))["diagnostics"]
+    assert (d["line"], d["fix"]["replacement"], d["fix"]["safe"]) == (10, "县人民政府门户网站", True)
