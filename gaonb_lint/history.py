@@ -132,3 +132,23 @@ def configure(search: Optional[Search]) -> None:
 
 def current() -> Optional[Search]:
     return _CURRENT
+
+
+def find_last_year(path: str, body: str, year: int) -> Optional[Report]:
+    """For rules: the report of ``body`` for ``year`` in the repository of the report at ``path``
+    (under its configuration root), or ``None`` — also when no run is searching (a rule run alone)."""
+    search = current()
+    return read_previous(path, body, year, search) if search is not None else None
+
+
+def verbose_note(text: str) -> None:
+    """For rules: a line that ``check --verbose`` prints after the findings (each once)."""
+    search = current()
+    if search is not None:
+        search.note(text)
+
+
+def search_root(path: str) -> Optional[str]:
+    """The directory searched for the report at ``path`` (``None`` when no run is searching)."""
+    search = current()
+    return search.root_of(path) if search is not None else None

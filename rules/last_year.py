@@ -15,7 +15,7 @@ PROACTIVE_ROWS = ("规章", "行政规范性文件")
 def extract(report: Report, ctx) -> Optional[Dict[str, Any]]:
     """The body, year, format version and the comparable cells ``{(row, col): (value, start, end)}``
     of tables 三 and 二 (``None`` for a report without body or year)."""
-    from gaonb_lint.history import body_key
+    from gaonb_lint.api.history import body_key
 
     body = body_key(report)
     version = official_format.version_for_year(report.year) if report.year is not None else None
@@ -29,7 +29,7 @@ def extract(report: Report, ctx) -> Optional[Dict[str, Any]]:
 def _trusted(report: Report, version, kind: str, rows: Sequence[str]) -> Dict[Tuple[str, str], Tuple[int, int, int]]:
     """The cells of ``rows`` that were read with certainty and are in no relation of their table
     that fails (the ``balance`` rule reports those; comparing them would report the cause twice)."""
-    from gaonb_lint.api import evaluate_relations, locate_tables, relation_instances
+    from gaonb_lint.api.tables import evaluate_relations, locate_tables, relation_instances
 
     located = locate_tables(report, version).get(kind)
     mapped = located.mapped if located is not None else None
@@ -54,24 +54,19 @@ def pairs(items: Sequence[Any], ctx) -> Iterator[Tuple[Any, Any]]:
     """``(this year's extract, last year's)`` for each report of the run with a report of the same
     body for the year before: among the run's, else in the repository; a report without one is
     noted for ``--verbose``."""
-    from gaonb_lint.api import RuleContext
-    from gaonb_lint.history import current, read_previous
+    from gaonb_lint.api import Extract, RuleContext
+    from gaonb_lint.api.history import find_last_year, search_root, verbose_note
 
-    search = current()
     by_key = {(i.data["body"], i.data["year"]): i for i in sorted(items, key=lambda i: i.path)}
     for item in sorted(items, key=lambda i: i.path):
         body, year = item.data["body"], item.data["year"]
         previous = by_key.get((body, year - 1))
-        if previous is None and search is not None:
-            report = read_previous(item.path, body, year - 1, search)
-            if report is not None:
-                from gaonb_lint.rule import Extract
-
-                data = extract(report, RuleContext(ctx.rule, None, ctx.options, ctx.lang))
-                previous = Extract(report, data) if data is not None else None
         if previous is None:
-            if search is not None:
-                search.note(f"{item.path}: no report of {body} for {year - 1} among the checked files or under "
-                            f"{search.root_of(item.path)}; not compared with last year")
+            report = find_last_year(item.path, body, year - 1)
+            data = extract(report, RuleContext(ctx.rule, None, ctx.options, ctx.lang)) if report is not None else None
+            previous = Extract(report, data) if data is not None else None
+        if previous is None:
+            verbose_note(f"{item.path}: no report of {body} for {year - 1} among the checked files or under "
+                         f"{search_root(item.path)}; not compared with last year")
             continue
         yield item, previous

@@ -134,7 +134,7 @@ def _table_value(located, table: str, cells, version: str) -> Optional[int]:
     """The table's value for ``cells`` (summed), or ``None`` when it cannot be trusted: the table
     is missing or unreadable, a cell is missing, or a cell is in a relation that does not add up
     (the ``balance`` rule reports that one cause; the prose may well be right)."""
-    from gaonb_lint.api import evaluate_relations, relation_instances
+    from gaonb_lint.api.tables import evaluate_relations, relation_instances
 
     lt = located.get(table)
     mapped = lt.mapped if lt is not None else None
@@ -158,7 +158,7 @@ def _table_value(located, table: str, cells, version: str) -> Optional[int]:
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables
+    from gaonb_lint.api.tables import locate_tables
 
     found: List[Tuple[Statement, Paragraph]] = []
     for block in report.all_blocks():

@@ -241,7 +241,8 @@ def _gaonb_imports(path: Path):
                 yield node.lineno, node.module or ""
 
 
-ALLOWED = {"gaonb_lint.api", "gaonb_lint.api.tables", "gaonb_lint.api.publication", "gaonb_lint.period"}
+ALLOWED = {"gaonb_lint.api", "gaonb_lint.api.tables", "gaonb_lint.api.publication", "gaonb_lint.api.history",
+           "gaonb_lint.period"}
 
 
 @pytest.mark.parametrize("path", sorted((REPO_ROOT / "rules").glob("*.py")), ids=lambda p: p.name)

@@ -31,15 +31,15 @@ from gaonb_lint.model import Block, Cell, Heading, Node, Paragraph, Report, Sect
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.official_format import FormatVersion, SectionSpec
 from gaonb_lint.period import EndOnly, Period, find_end_only, find_periods, find_statistics_period
-from gaonb_lint.rule import (ALL_FORMATS, NO_FORMAT, BaseRule, Check, Finding, Fix, Option, ReportSetCheck,
-                             ReportSetRule, Rule, RuleContext, Text, Where)
+from gaonb_lint.rule import (ALL_FORMATS, NO_FORMAT, BaseRule, Check, Extract, Finding, Fix, Option,
+                             ReportSetCheck, ReportSetRule, Rule, RuleContext, Text, Where)
 
 #: Marks a plugin's hook implementations: pluggy's own ``HookimplMarker("gaonb_lint")``.
 hookimpl = pluggy.HookimplMarker("gaonb_lint")
 
 __all__ = [
     "ALL_FORMATS", "API_VERSION", "BaseRule", "Block", "Cell", "Check", "ConfigDefaults", "Diagnostic",
-    "EndOnly", "Finding", "Fix", "FormatVersion", "Heading", "NO_FORMAT", "Node", "Option", "OutputFormat",
+    "EndOnly", "Extract", "Finding", "Fix", "FormatVersion", "Heading", "NO_FORMAT", "Node", "Option", "OutputFormat",
     "Paragraph", "Period", "Reader", "Report", "ReportSetCheck", "ReportSetRule", "Rule", "RuleContext",
     "RunResults", "Section", "SectionSpec", "Span", "Table", "TableIssue", "Text", "Where", "find_end_only",
     "find_periods", "find_statistics_period", "hookimpl", "normalize_label", "official_format",

@@ -29,7 +29,7 @@ MENTION = re.compile(r"复议|诉讼|纠正|纠错")
 
 
 def check(report, ctx):
-    from gaonb_lint.api import locate_tables
+    from gaonb_lint.api.tables import locate_tables
 
     located = locate_tables(report, ctx.format)
     reviews = located["reviews"].mapped
