@@ -53,6 +53,8 @@ RULES = (
     "statistics-period", "table-unreadable", "report-year", "publication-deadline",
     "format-version", "exact-label-punctuation",
 )
+# Rules a document may be labelled for (issue 13's cross-checks): unlabelled, they must not speak.
+OPTIONAL_RULES = ("prose-numbers", "carry-over", "in-force-count")
 VERDICTS = ("violation", "clean", "skip")
 # The six sections of both formats (国办公开办函〔2019〕60号 and 〔2021〕30号), for `cut_sections`.
 SECTIONS = {
@@ -214,7 +216,7 @@ def load_document(label_path: Path) -> Document:
     rules: Dict[str, RuleLabel] = {}
     for rule, raw in labels.items():
         w = f"{where}: {rule}"
-        if rule not in RULES:
+        if rule not in RULES and rule not in OPTIONAL_RULES:
             raise LabelError(f"{w}: unknown rule")
         if not isinstance(raw, dict) or raw.get("verdict") not in VERDICTS:
             raise LabelError(f"{w}: `verdict` must be one of {', '.join(VERDICTS)}")
