@@ -14,14 +14,15 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from gaonb_lint.model import Report
 
 SUFFIX = "政府信息公开工作年度报告"
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DROP = re.compile(r"[\s\u3000·•．.、，,：:（）()《》“”\"'【】\[\]-]+")
-HEAD_BYTES = 8192
+HEAD_BYTES = 4096
+MAX_FILES = 5000  # candidate files indexed under one root
 
 
 def body_key(report: Report) -> Optional[str]:
@@ -41,7 +42,7 @@ class Search:
     """How the repository is searched: a configuration root, a ``previous-report`` pattern and a
     reader for each report path, which files may be reports and which directories to skip."""
 
-    root_of: Callable[[str], str]
+    root_of: Callable[[str], Optional[str]]  # None: no repository to search
     read: Callable[[str], Report]
     pattern_of: Callable[[str], Optional[str]] = lambda path: None
     wanted: Callable[[str], bool] = lambda path: True
@@ -50,6 +51,7 @@ class Search:
     # One run reads a file of the repository once, and looks for a body's year once.
     _read: Dict[str, Optional[Report]] = field(default_factory=dict)
     _found: Dict[Tuple[str, str, int], Optional[Report]] = field(default_factory=dict)
+    _index: Dict[Tuple[str, Optional[str]], Any] = field(default_factory=dict)
 
     def note(self, text: str) -> None:
         """A line for ``--verbose`` (each once)."""
@@ -58,29 +60,119 @@ class Search:
 
 
 def read_previous(path: str, body: str, year: int, search: Search) -> Optional[Report]:
-    """The report of ``body`` for ``year`` under the configuration root of ``path`` (not ``path``
-    itself): a file whose start names the body and the year, read, whose title says both."""
+    """The report of ``body`` for ``year`` in the repository of ``path`` (not ``path`` itself): a
+    file whose start names the body and the year, read, whose title says both."""
     root = search.root_of(path)
+    if root is None:
+        return None
     key = (root, body, year)
     if key not in search._found:
         search._found[key] = None
-        for candidate in _candidates(root, search.pattern_of(path), search):
-            if os.path.realpath(candidate) == os.path.realpath(path) or not _head_names(candidate, body, year):
+        wanted_body, wanted_year = _significant(body), str(year)
+        here = os.path.realpath(path)
+        for head in _index(root, search.pattern_of(path), search):
+            if head.text is not None and not (wanted_year in head.text and wanted_body in head.text):
                 continue
-            other = _read_once(candidate, search)
+            if os.path.realpath(head.path) == here:
+                continue
+            other = _read_once(head.path, search)
             if other is not None and other.year == year and body_key(other) == body:
                 search._found[key] = other
                 break
     return search._found[key]
 
 
+@dataclass
+class _Head:
+    path: str
+    text: Optional[str]  # the Chinese characters and digits of its first bytes; None: cannot tell (.docx)
+
+
+_SIGNIFICANT = re.compile(r"[^0-9\u3400-\u9fff]+")
+
+
+def _significant(text: str) -> str:
+    return _SIGNIFICANT.sub("", text)
+
+
+class _Index:
+    """The start of every candidate file under a root, read lazily and once per run: a search
+    stops at the first match, and the next search goes over what was read before going on."""
+
+    def __init__(self, root: str, pattern: Optional[str], search: Search):
+        self.heads: List[_Head] = []
+        self._walk = _candidates(root, pattern, search)
+        self._root = root
+        self._search = search
+
+    def __iter__(self) -> Iterator[_Head]:
+        i = 0
+        while True:
+            if i < len(self.heads):
+                yield self.heads[i]
+                i += 1
+                continue
+            if self._walk is None:
+                return
+            path = next(self._walk, None)
+            if path is None or len(self.heads) == MAX_FILES:
+                if path is not None:
+                    self._search.note(f"{self._root}: more than {MAX_FILES} files; last year's reports were looked "
+                                      f"for in the first {MAX_FILES} only (previous-report narrows the search)")
+                self._walk = None
+                return
+            self.heads.append(_Head(path, _head_text(path)))
+
+
+def _index(root: str, pattern: Optional[str], search: Search) -> _Index:
+    key = (root, pattern)
+    if key not in search._index:
+        search._index[key] = _Index(root, pattern, search)
+    return search._index[key]
+
+
+def _head_text(path: str) -> Optional[str]:
+    if path.lower().endswith(".docx"):
+        return None  # compressed: only the reader can tell
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError:
+        return ""
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        try:
+            return _significant(head.decode(encoding))
+        except UnicodeDecodeError as e:
+            if e.start > len(head) - 4:  # a character cut by the 8 KB limit
+                return _significant(head[:e.start].decode(encoding, "ignore"))
+    return _significant(head.decode("utf-8", "ignore"))
+
+
+def repository_root(path: str, config) -> Optional[str]:
+    """Where last year's report of ``path`` is looked for: the directory of its configuration file,
+    else the git work tree it is in; ``None`` (no search) when there is neither, so that a run in a
+    home directory does not walk it."""
+    if getattr(config, "path", None):
+        return config.root
+    directory = os.path.dirname(os.path.abspath(path))
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
 def _candidates(root: str, pattern: Optional[str], search: Search) -> Iterable[str]:
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not search.skip_dir(os.path.join(directory, d)))
+        shown_dir = _shown(directory)
+        rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
         for name in sorted(files):
-            path = _shown(os.path.join(directory, name))
-            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            path = os.path.join(shown_dir, name)
             if pattern is not None:
+                rel = name if rel_dir == "." else f"{rel_dir}/{name}"
                 if not fnmatch.fnmatchcase(rel, pattern):
                     continue
             elif not search.wanted(path):
@@ -92,24 +184,6 @@ def _shown(path: str) -> str:
     """``path`` relative to the working directory when it is below it (as messages show paths)."""
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel
-
-
-def _head_names(path: str, key: str, year: int) -> bool:
-    """Whether the start of the file names the year and the body (in UTF-8 or GB18030)."""
-    if path.lower().endswith(".docx"):
-        return True  # compressed: only the reader can tell
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(HEAD_BYTES)
-    except OSError:
-        return False
-    if str(year).encode() not in head and str(year).encode("utf-16-le") not in head:
-        return False
-    for encoding in ("utf-8", "gb18030", "utf-16"):
-        text = _DROP.sub("", head.decode(encoding, "ignore"))
-        if key in text:
-            return True
-    return False
 
 
 def _read_once(path: str, search: Search) -> Optional[Report]:

@@ -247,6 +247,10 @@ class Checker:
         return out
 
 
+def _is_report_file(cfg: Config, path: str) -> bool:
+    return cfg.is_included(path) and not cfg.is_excluded(path)
+
+
 def _check_file(checker: Checker, finder: ConfigFinder, path: str):
     """Diagnostics of one file, or the one-line reason it could not be checked (in the run's
     language).  A broken configuration is returned as a ``ConfigError`` (it ends the whole run)."""
@@ -475,10 +479,10 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         from gaonb_lint import history
 
         search = history.Search(
-            root_of=lambda p: finder.for_path(p).root,
+            root_of=lambda p: history.repository_root(p, finder.for_path(p)),
             read=lambda p: read_path(p, checker.readers, finder.for_path(p).max_file_size),
             pattern_of=lambda p: finder.for_path(p).previous_report,
-            wanted=lambda p: finder.for_path(p).is_included(p) and not finder.for_path(p).is_excluded(p),
+            wanted=lambda p: _is_report_file(finder.for_path(p), p),
             skip_dir=lambda p: finder.for_path(p).is_excluded(p))
         history.configure(search)
         try:

@@ -66,7 +66,9 @@ def pairs(items: Sequence[Any], ctx) -> Iterator[Tuple[Any, Any]]:
             data = extract(report, RuleContext(ctx.rule, None, ctx.options, ctx.lang)) if report is not None else None
             previous = Extract(report, data) if data is not None else None
         if previous is None:
-            verbose_note(f"{item.path}: no report of {body} for {year - 1} among the checked files or under "
-                         f"{search_root(item.path)}; not compared with last year")
+            root = search_root(item.path)
+            where = (f"among the checked files or under {root}" if root else
+                     "among the checked files (no configuration file or git repository to search)")
+            verbose_note(f"{item.path}: no report of {body} for {year - 1} {where}; not compared with last year")
             continue
         yield item, previous

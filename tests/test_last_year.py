@@ -136,3 +136,15 @@ def test_results_are_identical_with_jobs(repo):
     assert one == two
     codes = [d["code"] for d in json.loads(one[1])["diagnostics"] if d["code"] in ("GL402", "GL403")]
     assert sorted(codes) == ["GL402", "GL402", "GL403"], one[1]
+
+
+def test_without_configuration_or_git_the_repository_is_not_searched(tmp_path):
+    """No configuration file and no git work tree: nothing says where the repository is, so only
+    the run's files are looked at (a run in a home directory must not walk it)."""
+    (tmp_path / "2024.md").write_text(year_report(2024), encoding="utf-8")
+    (tmp_path / "2025.md").write_text(year_report(2025, carried=2), encoding="utf-8")
+    code, out, err = run_cli(["check", "--format", "json", "--select", "carry-over", "--verbose", "2025.md"], cwd=tmp_path)
+    assert json.loads(out)["diagnostics"] == []
+    assert "2025.md: no report of 青禾镇人民政府 for 2024 among the checked files (no configuration file or git" in err
+    code, out, err = run_cli(["check", "--format", "json", "--select", "carry-over", "2025.md", "2024.md"], cwd=tmp_path)
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["GL402"]  # both in the run
