@@ -14,6 +14,8 @@ import pytest
 
 from conftest import EXAMPLES_DIR, package_source_snapshot
 
+pytestmark = pytest.mark.integration  # pip-installs two packages into a fresh venv: a minute
+
 PLUGIN = EXAMPLES_DIR / "plugin"
 
 
