@@ -284,7 +284,7 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         # Relative to the configuration file, like every path a configuration names.
         full = os.path.normpath(os.path.join(cfg.root, pack))
         if not os.path.isfile(full):
-            raise fail("rule-packs", f"rule pack {pack!r} not found (paths are relative to {os.path.basename(path)})")
+            raise fail("rule-packs", "config.pack-not-found", pack=pack, config=os.path.basename(path))
         cfg.rule_packs.append(full)
     if "previous-report" in table:
         pattern = table["previous-report"].replace("\\", "/")

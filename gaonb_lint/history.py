@@ -47,13 +47,13 @@ class Search:
     pattern_of: Callable[[str], Optional[str]] = lambda path: None
     wanted: Callable[[str], bool] = lambda path: True
     skip_dir: Callable[[str], bool] = lambda path: False
-    notes: List[str] = field(default_factory=list)
+    notes: List[Any] = field(default_factory=list)  # str or {"zh", "en"}
     # One run reads a file of the repository once, and looks for a body's year once.
     _read: Dict[str, Optional[Report]] = field(default_factory=dict)
     _found: Dict[Tuple[str, str, int], Optional[Report]] = field(default_factory=dict)
     _index: Dict[Tuple[str, Optional[str]], Any] = field(default_factory=dict)
 
-    def note(self, text: str) -> None:
+    def note(self, text: Any) -> None:
         """A line for ``--verbose`` (each once)."""
         if text not in self.notes:
             self.notes.append(text)
@@ -117,8 +117,11 @@ class _Index:
             path = next(self._walk, None)
             if path is None or len(self.heads) == MAX_FILES:
                 if path is not None:
-                    self._search.note(f"{self._root}: more than {MAX_FILES} files; last year's reports were looked "
-                                      f"for in the first {MAX_FILES} only (previous-report narrows the search)")
+                    self._search.note({
+                        "zh": f"{self._root}: 文件超过 {MAX_FILES} 个，只在前 {MAX_FILES} 个中查找了上年报告"
+                              f"（可用 previous-report 设置缩小范围）",
+                        "en": f"{self._root}: more than {MAX_FILES} files; last year's reports were looked for in the "
+                              f"first {MAX_FILES} only (previous-report narrows the search)"})
                 self._walk = None
                 return
             self.heads.append(_Head(path, _head_text(path)))
@@ -215,8 +218,9 @@ def find_last_year(path: str, body: str, year: int) -> Optional[Report]:
     return read_previous(path, body, year, search) if search is not None else None
 
 
-def verbose_note(text: str) -> None:
-    """For rules: a line that ``check --verbose`` prints after the findings (each once)."""
+def verbose_note(text: Any) -> None:
+    """For rules: a line that ``check --verbose`` prints after the findings (each once): a string,
+    or ``{"zh": …, "en": …}`` printed in the run's language."""
     search = current()
     if search is not None:
         search.note(text)

@@ -491,7 +491,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             history.configure(None)
         if args.verbose:
             for note in search.notes:
-                sys.stderr.write(note + "\n")
+                sys.stderr.write((note.get(lang) or note["zh"] if isinstance(note, dict) else note) + "\n")
 
     for extra, names in skipped.items():
         sys.stderr.write(line("info", Message("run.skipped-optional", n=len(names), extra=extra,

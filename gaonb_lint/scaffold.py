@@ -144,25 +144,26 @@ def _write_new(path: str, text: str) -> None:
 
 
 def run(args) -> int:
-    from gaonb_lint.cli import EXIT_CLEAN, UsageError
+    from gaonb_lint.errors import EXIT_CLEAN, UsageError
+    from gaonb_lint.messages import Message, text
 
     slug = args.name
     if not SLUG.match(slug):
-        raise UsageError(f"new-rule: {slug!r} is not a rule slug: lower-case words joined by '-', e.g. draft-placeholder")
+        raise UsageError("scaffold.bad-slug", name=slug)
     directory = args.dir or default_dir()
     code = args.code or next_code(codes_in(directory))
     if code is None:
-        raise UsageError(f"new-rule: no rules in {directory} to number after; give --code (your own letters, e.g. EX101)")
+        raise UsageError("scaffold.no-code", dir=directory)
     if not CODE.match(code):
-        raise UsageError(f"new-rule: code {code!r} must be 1-4 capital letters and 3-4 digits (EX101)")
+        raise UsageError("scaffold.bad-code", code=code)
     if code in codes_in(directory):
-        raise UsageError(f"new-rule: code {code} is already used by a rule in {directory}")
+        raise UsageError("scaffold.code-taken", code=code, dir=directory)
     module = slug.replace("-", "_")
     module_path = os.path.join(directory, f"{module}.py")
     cases_path = os.path.join(directory, "cases", f"{module}.yml")
     for path in (module_path, cases_path):
         if os.path.exists(path):
-            raise UsageError(f"new-rule: {path} already exists; nothing was written")
+            raise UsageError("scaffold.exists", path=path)
     values = {"slug": slug, "code": code, "phrase": "待补充"}
     try:
         _write_new(module_path, MODULE.format(**values))
@@ -172,12 +173,13 @@ def run(args) -> int:
             os.unlink(module_path)
             raise
     except FileExistsError as e:
-        raise UsageError(f"new-rule: {e.filename or module_path} already exists; nothing was written") from None
+        raise UsageError("scaffold.exists", path=e.filename or module_path) from None
     except OSError as e:
-        raise UsageError(f"new-rule: cannot write in {directory} ({e.strerror or e}); nothing was written") from None
-    register = ("add \"{m}\" to RULE_MODULES in {d}/__init__.py, then run tools/gen_rule_docs.py".format(m=module, d=directory)
-                if os.path.isfile(os.path.join(directory, "__init__.py")) and directory.rstrip("/") == "rules"
-                else f"return {module}.RULE from your plugin's gaonb_lint_rules hook")
+        raise UsageError("scaffold.cannot-write", dir=directory, reason=e.strerror or str(e)) from None
+    builtin = os.path.isfile(os.path.join(directory, "__init__.py")) and directory.rstrip("/") == "rules"
+    register = (Message("scaffold.register-builtin", module=module, dir=directory.rstrip("/")) if builtin
+                else Message("scaffold.register-plugin", module=module))
+    lang = getattr(args, "lang", None)
     sys.stdout.write(f"{module_path}\n{cases_path}\n"
-                     f"Created rule {slug} ({code}). Next: write its check and documentation, {register}.\n")
+                     + text("scaffold.created", lang, slug=slug, code=code, register=register) + "\n")
     return EXIT_CLEAN

@@ -67,8 +67,13 @@ def pairs(items: Sequence[Any], ctx) -> Iterator[Tuple[Any, Any]]:
             previous = Extract(report, data) if data is not None else None
         if previous is None:
             root = search_root(item.path)
-            where = (f"among the checked files or under {root}" if root else
-                     "among the checked files (no configuration file or git repository to search)")
-            verbose_note(f"{item.path}: no report of {body} for {year - 1} {where}; not compared with last year")
+            if root:
+                where = {"zh": f"在所检查的文件和 {root} 下", "en": f"among the checked files or under {root}"}
+            else:
+                where = {"zh": "在所检查的文件中（没有配置文件或 git 仓库可供查找）",
+                         "en": "among the checked files (no configuration file or git repository to search)"}
+            verbose_note({"zh": f"{item.path}: {where['zh']}没有找到{body} {year - 1} 年的报告，未与上年比较",
+                          "en": f"{item.path}: no report of {body} for {year - 1} {where['en']}; "
+                                f"not compared with last year"})
             continue
         yield item, previous

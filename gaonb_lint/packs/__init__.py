@@ -16,20 +16,23 @@ __all__ = ["Pack", "PackError", "load_pack", "pack_rules"]
 def pack_rules(paths: Iterable[str], taken: Iterable[Rule]) -> List[Rule]:
     """The rules of the packs at ``paths``, in order; a slug or code used twice is a ``PackError``
     naming the pack file and line of the second use."""
-    slugs: Dict[str, str] = {}
-    codes: Dict[str, str] = {}
+    from gaonb_lint.messages import Message
+    from gaonb_lint.packs.load import problem
+
+    slugs: Dict[str, Message] = {}
+    codes: Dict[str, Message] = {}
     for r in taken:
-        slugs[r.slug] = codes[r.code] = f"plugin {r.plugin}"
+        slugs[r.slug] = codes[r.code] = Message("pack.owner-plugin", name=r.plugin)
     out: List[Rule] = []
     for path in paths:
         pack = load_pack(path)
         for i, rule in enumerate(pack.rules):
             if rule.slug in slugs:
-                raise PackError(f"{pack.path}:{pack.line_of_rule(i, 'slug')}: rule slug {rule.slug!r} "
-                                f"is already used by {slugs[rule.slug]}")
+                raise problem(f"{pack.path}:{pack.line_of_rule(i, 'slug')}",
+                              Message("pack.slug-taken", slug=rule.slug, owner=slugs[rule.slug]))
             if rule.code in codes:
-                raise PackError(f"{pack.path}:{pack.line_of_rule(i, 'code')}: rule code {rule.code} "
-                                f"is already used by {codes[rule.code]}")
-            slugs[rule.slug] = codes[rule.code] = f"{rule.plugin} ({pack.path})"
+                raise problem(f"{pack.path}:{pack.line_of_rule(i, 'code')}",
+                              Message("pack.code-taken", code=rule.code, owner=codes[rule.code]))
+            slugs[rule.slug] = codes[rule.code] = Message("pack.owner-pack", name=rule.plugin, path=pack.path)
             out.append(rule)
     return out

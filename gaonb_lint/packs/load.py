@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from gaonb_lint.rule import Rule
-from gaonb_lint.errors import ConfigError
+from gaonb_lint.errors import ConfigError, GaonbError
+from gaonb_lint.messages import CATALOGUE, Message
 from gaonb_lint.packs.lines import key_lines, line_of
 from gaonb_lint.packs.patterns import Pattern, PatternError
 
@@ -19,7 +20,11 @@ PLACEHOLDERS = {"require": set(), "forbid": {"match"}, "substitute": {"match", "
 
 
 class PackError(ConfigError):
-    """A rule pack that cannot be used: ``file:line: reason``."""
+    """A rule pack that cannot be used: ``file:line: reason`` (catalogue keys ``pack.*``)."""
+
+
+def problem(location: str, reason: Message, where: Any = "") -> PackError:
+    return PackError("pack.problem", location=location, where=where, reason=reason)
 
 
 @dataclass
@@ -56,16 +61,16 @@ def _load(path: str, mtime: Optional[int]) -> Pack:
         with open(path, "rb") as fh:
             raw = fh.read()
     except FileNotFoundError:
-        raise PackError(f"{shown}: rule pack not found") from None
+        raise problem(shown, Message("pack.not-found")) from None
     except IsADirectoryError:
-        raise PackError(f"{shown}: is a directory, not a rule pack") from None
+        raise problem(shown, Message("pack.is-directory")) from None
     except OSError as e:
-        raise PackError(f"{shown}: cannot read rule pack ({e.strerror or e})") from None
+        raise problem(shown, Message("pack.cannot-read", reason=e.strerror or str(e))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        raise PackError(f"{shown}:{line}: rule pack is not valid UTF-8") from None
+        raise problem(f"{shown}:{line}", Message("pack.not-utf8")) from None
     data = _parse_toml(text, shown)
     lines = key_lines(text)
     _validate(data, lines, shown)
@@ -74,13 +79,14 @@ def _load(path: str, mtime: Optional[int]) -> Pack:
     slugs: Dict[str, int] = {}
     codes: Dict[str, int] = {}
     for i, rule_data in enumerate(data["rule"]):
-        def fail(key: Sequence[Union[str, int]], reason: str, _i: int = i) -> PackError:
-            return PackError(f"{shown}:{line_of(lines, ('rule', _i, *key))}: rule {rule_data['slug']!r}: {reason}")
+        def fail(key: Sequence[Union[str, int]], reason: Message, _i: int = i) -> PackError:
+            return problem(f"{shown}:{line_of(lines, ('rule', _i, *key))}", reason,
+                           Message("pack.rule", slug=rule_data["slug"]))
 
         if rule_data["slug"] in slugs:
-            raise fail(("slug",), f"duplicate slug (already used on line {slugs[rule_data['slug']]})")
+            raise fail(("slug",), Message("pack.duplicate-slug", line=slugs[rule_data["slug"]]))
         if rule_data["code"] in codes:
-            raise fail(("code",), f"duplicate code {rule_data['code']} (already used on line {codes[rule_data['code']]})")
+            raise fail(("code",), Message("pack.duplicate-code", code=rule_data["code"], line=codes[rule_data["code"]]))
         slugs[rule_data["slug"]] = line_of(lines, ("rule", i, "slug"))
         codes[rule_data["code"]] = line_of(lines, ("rule", i, "code"))
         rules.append(_build(rule_data, name, shown, fail))
@@ -101,7 +107,7 @@ def _parse_toml(text: str, shown: str) -> Dict[str, Any]:
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line = m.group(1) if m else str(len(text.rstrip("\n").split("\n")) or 1)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        raise PackError(f"{shown}:{line}: invalid TOML: {reason}") from None
+        raise problem(f"{shown}:{line}", Message("pack.invalid-toml", reason=reason)) from None
 
 
 @lru_cache(maxsize=None)
@@ -126,70 +132,66 @@ def _validate(data: Dict[str, Any], lines, shown: str) -> None:
     if error.validator == "not" and isinstance(error.instance, dict):  # point at the key not allowed
         path += [next((k for k in ("replace", "pattern", "regex") if k in error.instance
                        and ("then" in error.schema_path) == (k != "replace")), "kind")]
-    raise PackError(f"{shown}:{line_of(lines, path)}: {where}{_reason(error, data)}")
+    raise problem(f"{shown}:{line_of(lines, path)}", _reason(error, data), where)
 
 
-def _where(data: Dict[str, Any], path: List[Any]) -> str:
+def _where(data: Dict[str, Any], path: List[Any]) -> Any:
+    """Which rule (and key in it) an error is about, as the start of the message."""
     if len(path) >= 2 and path[0] == "rule" and isinstance(path[1], int):
         rules = data.get("rule") or []
         slug = rules[path[1]].get("slug") if path[1] < len(rules) and isinstance(rules[path[1]], dict) else None
-        head = f"rule {slug!r}" if isinstance(slug, str) else f"rule #{path[1] + 1}"
+        head = Message("pack.rule", slug=slug) if isinstance(slug, str) else Message("pack.rule-n", n=path[1] + 1)
         rest = [str(p) if not isinstance(p, int) else f"#{p + 1}" for p in path[2:]]
-        return head + (": " + ".".join(rest) if rest else "") + ": "
-    return (".".join(str(p) for p in path) + ": ") if path else ""
+        return [head, Message("pack.key", key=".".join(rest))] if rest else head
+    return Message("pack.key", key=".".join(str(p) for p in path)) if path else ""
 
 
-def _reason(error, data) -> str:
+def _reason(error, data) -> Message:
     v = error.validator
     schema_path = list(error.schema_path)
     if v == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
-        key = missing[0] if missing else error.message
         if "then" in schema_path:
-            return f"kind \"substitute\" needs a [rule.replace] table of \"old\" = \"new\" pairs"
+            return Message("pack.needs-replace")
         if "else" in schema_path:
-            return f"kind \"{error.instance.get('kind')}\" needs a pattern"
-        return f"missing key {key!r}"
+            return Message("pack.needs-pattern", kind=error.instance.get("kind"))
+        return Message("pack.missing-key", key=missing[0] if missing else error.message)
     if v == "not":
-        if "then" in schema_path:
-            return "kind \"substitute\" takes its texts from [rule.replace], not pattern or regex"
-        return "[rule.replace] is only for kind \"substitute\""
+        return Message("pack.replace-not-pattern" if "then" in schema_path else "pack.replace-only-substitute")
     if v == "additionalProperties":
         extra = re.findall(r"'([^']+)' was unexpected", error.message)
-        known = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"unknown key {extra[0] if extra else ''!r} (known: {known})"
+        return Message("pack.unknown-key", key=extra[0] if extra else "", known=sorted(error.schema.get("properties", {})))
     if v == "enum":
-        allowed = ", ".join(str(a) for a in error.validator_value)
-        return f"{error.instance!r} is not one of: {allowed}"
+        return Message("pack.not-one-of", value=error.instance, choices=[str(a) for a in error.validator_value])
     if v == "pattern":
         if error.validator_value.startswith("^[A-Z]"):
-            return f"code {error.instance!r} must be 1-4 capital letters and 3-4 digits (your pack's own letters, e.g. CX101)"
-        return f"{error.instance!r} must be lower-case words joined by '-'"
+            return Message("pack.bad-code", value=error.instance)
+        return Message("pack.bad-slug", value=error.instance)
     if v == "type":
-        want = {"string": "text in quotes", "boolean": "true or false", "integer": "a whole number",
-                "object": "a table", "array": "a list"}.get(str(error.validator_value), str(error.validator_value))
-        return f"expected {want}, got {_toml_type(error.instance)}"
+        want = str(error.validator_value)
+        return Message("pack.wrong-type", want=Message("pack.type." + want) if "pack.type." + want in CATALOGUE else want,
+                       got=Message("pack.type." + _toml_type(error.instance)))
     if v in ("minLength", "minItems", "minProperties"):
-        return "must not be empty"
+        return Message("pack.empty")
     if v == "minimum":
-        return f"must be at least {error.validator_value}"
-    return error.message
+        return Message("pack.minimum", minimum=error.validator_value)
+    return Message("pack.schema", detail=error.message)
 
 
 def _toml_type(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array",
+            dict: "object"}.get(type(value), "string")
 
 
-def _check_template(template: str, kind: str) -> Optional[str]:
+def _check_template(template: str, kind: str) -> Optional[Message]:
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
     except ValueError as e:
-        return f"{e} (write {{{{ and }}}} for literal braces)"
+        return Message("pack.bad-braces", reason=str(e))
     unknown = fields - PLACEHOLDERS[kind]
     if unknown:
-        allowed = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS[kind])) or "none"
-        return f"unknown placeholder {{{sorted(unknown)[0]}}} in the message (kind {kind} allows: {allowed})"
+        allowed = ["{" + p + "}" for p in sorted(PLACEHOLDERS[kind])] or Message("pack.no-placeholders")
+        return Message("pack.bad-placeholder", name=sorted(unknown)[0], kind=kind, allowed=allowed)
     return None
 
 
@@ -207,17 +209,17 @@ def _build(data: Dict[str, Any], pack_name: str, shown: str, fail) -> Rule:
     if kind == "substitute":
         for old, new in sorted(data["replace"].items(), key=lambda kv: -len(kv[0])):
             if old == new:
-                raise fail(("replace", old), f"{old!r} is replaced by itself")
+                raise fail(("replace", old), Message("pack.self-replace", old=old))
             try:
                 replace.append((old, new, Pattern(old), Pattern(new)))
             except PatternError as e:
-                raise fail(("replace", old), str(e)) from None
+                raise fail(("replace", old), e.message) from None
     else:
         try:
             pattern = Pattern(data["pattern"], data.get("regex", False))
         except PatternError as e:
-            what = "bad regular expression" if data.get("regex") else "bad pattern"
-            raise fail(("pattern",), f"{what}: {e}") from None
+            raise fail(("pattern",), Message("pack.bad-regex" if data.get("regex") else "pack.bad-pattern",
+                                             reason=e.message)) from None
     return build_rule(data, pack_name, shown, pattern, replace)
 
 
@@ -237,7 +239,9 @@ def _run_cases(pack: Pack, index: int, rule: Rule, data: Dict[str, Any]) -> None
                 rule.render(f, "zh")
                 rule.render(f, "en")
         except Exception as e:  # a timeout, or a message that cannot be rendered
-            raise PackError(f"{pack.path}:{line}: rule {rule.slug!r}: case {n + 1} could not run: {e}") from None
+            reason = e.message if isinstance(e, GaonbError) else str(e)
+            raise problem(f"{pack.path}:{line}", Message("pack.case-crashed", slug=rule.slug, n=n + 1,
+                                                        reason=reason)) from None
         if len(findings) != case["findings"]:
-            raise PackError(f"{pack.path}:{line}: rule {rule.slug!r}: case {n + 1} expects "
-                            f"{case['findings']} finding(s), the rule gives {len(findings)}")
+            raise problem(f"{pack.path}:{line}", Message("pack.case-failed", slug=rule.slug, n=n + 1,
+                                                        expected=case["findings"], found=len(findings)))

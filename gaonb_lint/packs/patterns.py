@@ -21,7 +21,17 @@ class PatternTimeout(Exception):
 
 
 class PatternError(ValueError):
-    """A pattern that cannot be compiled (the message is the engine's reason)."""
+    """A pattern that cannot be used; ``message`` says why (a catalogue message)."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _message(key: str):
+    from gaonb_lint.messages import Message
+
+    return Message(key)
 
 
 def literal_regex(text: str) -> str:
@@ -41,12 +51,12 @@ class Pattern:
             try:
                 self._compiled = regex.compile(source, regex.VERSION0)
             except regex.error as e:
-                raise PatternError(str(e)) from None
+                raise PatternError(str(e)) from None  # the engine's own reason, as it gives it
             if self._compiled.fullmatch("") is not None:
-                raise PatternError("the pattern matches empty text")
+                raise PatternError(_message("pack.matches-empty"))
         else:
             if not source.strip():
-                raise PatternError("the pattern is empty")
+                raise PatternError(_message("pack.pattern-empty"))
             # Escaped literal characters joined by a whitespace class: linear, no backtracking.
             self._compiled = re.compile(literal_regex(source))
 

@@ -33,7 +33,9 @@ def make_check(kind: str, scope: str, pattern: Any, replace: List[Tuple[str, str
         try:
             yield from _run(kind, where, report.text, pattern, replace, ctx, deadline())
         except PatternTimeout as e:
-            raise PackTimeout(f"regular expression {e} took too long on this report and was stopped") from None
+            from gaonb_lint.messages import text
+
+            raise PackTimeout(text("pack.timeout", ctx.lang, pattern=str(e))) from None
 
     return check
 
