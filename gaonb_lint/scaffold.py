@@ -85,12 +85,12 @@ cases:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("name", metavar="NAME", help="the rule's slug: lower-case words joined by '-' (draft-placeholder)")
-    parser.add_argument("--code", default=None, metavar="CODE",
-                        help="the rule's code (EX101); default: the next free code of the rules already in --dir")
-    parser.add_argument("--dir", default=None, metavar="DIR",
-                        help="where the module goes (default: rules/ in the gaonb-lint repository, else the current directory)")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of error messages")
+    from gaonb_lint.messages import text as h
+
+    parser.add_argument("name", metavar=h("metavar.name"), help=h("help.new-rule.name"))
+    parser.add_argument("--code", default=None, metavar=h("metavar.code"), help=h("help.new-rule.code"))
+    parser.add_argument("--dir", default=None, metavar=h("metavar.dir"), help=h("help.new-rule.dir"))
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
 
 
 def default_dir() -> str:

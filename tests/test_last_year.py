@@ -97,6 +97,8 @@ def test_no_previous_report_no_finding_and_verbose_says_so(repo):
     write(repo, "baisha-2024.md", year_report(2024, body="白沙镇人民政府"))
     code, found, err = check(repo, "reports/2025.md", "--verbose")
     assert (code, found) == (0, [])
+    assert f"reports/2025.md: 在所检查的文件和 {repo} 下没有找到青禾镇人民政府 2024 年的报告，未与上年比较" in err
+    _, _, err = check(repo, "reports/2025.md", "--verbose", "--lang", "en")
     assert f"reports/2025.md: no report of 青禾镇人民政府 for 2024 among the checked files or under {repo}" in err
 
 
@@ -145,6 +147,6 @@ def test_without_configuration_or_git_the_repository_is_not_searched(tmp_path):
     (tmp_path / "2025.md").write_text(year_report(2025, carried=2), encoding="utf-8")
     code, out, err = run_cli(["check", "--format", "json", "--select", "carry-over", "--verbose", "2025.md"], cwd=tmp_path)
     assert json.loads(out)["diagnostics"] == []
-    assert "2025.md: no report of 青禾镇人民政府 for 2024 among the checked files (no configuration file or git" in err
+    assert "2025.md: 在所检查的文件中（没有配置文件或 git 仓库可供查找）没有找到青禾镇人民政府 2024 年的报告" in err
     code, out, err = run_cli(["check", "--format", "json", "--select", "carry-over", "2025.md", "2024.md"], cwd=tmp_path)
     assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["GL402"]  # both in the run

@@ -161,8 +161,9 @@ def test_a_failing_embedded_case_stops_the_load(cli, tmp_path):
     write_project(tmp_path, pack, report_with())
     code, out, err = cli(["check", "report.md"], tmp_path)
     assert code == 2 and out == ""
-    assert err.strip().splitlines() == [
-        "错误：packs/local.toml:12: rule 'r': case 1 expects 1 finding(s), the rule gives 0"]
+    assert err.strip().splitlines() == ["错误：packs/local.toml:12: 规则 “r” 的第 1 个示例应有 1 个问题，规则给出 0 个"]
+    code, out, err = cli(["check", "--lang", "en", "report.md"], tmp_path)
+    assert err.strip().splitlines() == ["error: packs/local.toml:12: rule 'r': case 1 expects 1 finding(s), the rule gives 0"]
 
 
 # -- broken packs: exit 2, one line naming file, line and reason -----------------------------
@@ -200,17 +201,20 @@ def test_a_broken_pack_is_one_line_with_file_line_and_reason(cli, tmp_path, name
     text, line, reason = BROKEN[name]
     write_project(tmp_path, "", report_with())
     (tmp_path / "packs" / "local.toml").write_bytes(text.encode("utf-8", "surrogateescape"))
-    code, out, err = cli(["check", "report.md"], tmp_path)
+    code, out, err = cli(["check", "--lang", "en", "report.md"], tmp_path)
     assert code == 2, err
     assert out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith(f"错误：packs/local.toml:{line}: "), lines[0]
+    assert lines[0].startswith(f"error: packs/local.toml:{line}: "), lines[0]
     assert reason in lines[0]
     # The same line from `rules` and `explain`, which read the packs of the configuration too.
-    for argv in (["rules"], ["explain", "contact-line"]):
+    for argv in (["rules", "--lang", "en"], ["explain", "--lang", "en", "contact-line"]):
         code2, _, err2 = cli(argv, tmp_path)
         assert code2 == 2 and err2 == err
+    # In Chinese by default: the same place, the reason in Chinese.
+    code, _, err = cli(["check", "report.md"], tmp_path)
+    assert code == 2 and err.startswith(f"错误：packs/local.toml:{line}: ") and len(err.strip().splitlines()) == 1
 
 
 def test_a_missing_pack_file_names_the_configuration_line(cli, tmp_path):
@@ -219,8 +223,7 @@ def test_a_missing_pack_file_names_the_configuration_line(cli, tmp_path):
     code, out, err = cli(["check", "report.md"], tmp_path)
     assert code == 2
     assert err.strip().splitlines() == [
-        f"错误：{tmp_path / '.gaonb-lint.toml'}:2: rule-packs: rule pack 'packs/none.toml' not found "
-        f"(paths are relative to .gaonb-lint.toml)"]
+        f"错误：{tmp_path / '.gaonb-lint.toml'}:2: rule-packs: 找不到规则包 “packs/none.toml”（路径相对于 .gaonb-lint.toml 所在目录）"]
 
 
 def test_pack_paths_are_relative_to_the_configuration_file(cli, tmp_path):
@@ -260,7 +263,7 @@ def test_a_catastrophic_regex_is_reported_and_the_other_rules_still_run(cli, tmp
     code, diags, err = check_json(cli, tmp_path, "--select", "ZZ101,fee-statement,plugin-error")
     assert code == 1
     assert [(d["code"], d["rule"]) for d in diags] == [("GL900", "plugin-error")]
-    assert "took too long" in diags[0]["message"] and "nested" in diags[0]["message"]
+    assert "运行超时" in diags[0]["message"] and "nested" in diags[0]["message"]
 
 
 def test_a_catastrophic_regex_in_a_case_stops_the_load_quickly(cli, tmp_path):
@@ -268,7 +271,7 @@ def test_a_catastrophic_regex_in_a_case_stops_the_load_quickly(cli, tmp_path):
     write_project(tmp_path, pack, report_with())
     started = time.monotonic()
     code, _, err = cli(["check", "report.md"], tmp_path)
-    assert code == 2 and "took too long" in err and err.startswith("错误：packs/local.toml:12: ")
+    assert code == 2 and "运行超时" in err and err.startswith("错误：packs/local.toml:12: ")
     assert time.monotonic() - started < 10  # the start-up of a Python process, plus the 0.2 s budget
 
 
@@ -325,7 +328,7 @@ def test_select_suppression_severity_and_fix(cli, tmp_path):
     code, diags, _ = check_json(cli, tmp_path, "--ignore", "CX", "--select", "CX101,CX102")
     assert diags == [] and code == 0
     code, out, _ = cli(["check", "--select", "CX999", "report.md"], tmp_path)
-    assert code == 2 and "unknown rule 'CX999'" in _
+    assert code == 2 and "“CX999”" in _
 
 
 def test_text_output_and_statistics(cli, tmp_path):
@@ -333,7 +336,7 @@ def test_text_output_and_statistics(cli, tmp_path):
                   SAMPLE)
     code, out, err = cli(["check", "--select", "CX", "--statistics", "report.md"], tmp_path)
     assert code == 1
-    assert "report.md:7:13: CX301 [draft-placeholder] 草稿占位符“XX”未替换为实际内容" in out
+    assert "report.md:7:13: CX301 [draft-placeholder] 错误：草稿占位符“XX”未替换为实际内容" in out
     assert "正文中残留草稿占位符" in out  # the statistics line names the rule's summary
 
 

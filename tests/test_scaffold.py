@@ -45,7 +45,7 @@ def test_new_rule_in_a_plugin_package(in_tmp):
     cases_path = in_tmp / "my_plugin" / "cases" / "draft_placeholder.yml"
     assert out.splitlines()[:2] == [os.path.join("my_plugin", "draft_placeholder.py"),
                                     os.path.join("my_plugin", "cases", "draft_placeholder.yml")]
-    assert "gaonb_lint_rules hook" in out
+    assert "gaonb_lint_rules 钩子" in out
     rule = _load(module_path).RULE
     assert (rule.slug, rule.code) == ("draft-placeholder", "EX101")
     assert rule.problems() == []
@@ -76,7 +76,7 @@ def test_new_rule_in_the_repository_goes_to_rules(tmp_path, monkeypatch):
         p.read_text(encoding="utf-8") for p in (REPO_ROOT / "rules").glob("*.py")))}
     (new,) = __import__("re").findall(r'code="(GL\d+)"', text)
     assert new not in used and int(new[2:]) == max(int(c[2:]) for c in used) + 1
-    assert "RULE_MODULES in rules/__init__.py" in out
+    assert "rules/__init__.py 的 RULE_MODULES" in out
 
 
 def test_new_rule_refuses_to_overwrite_and_writes_nothing(in_tmp):
@@ -84,15 +84,16 @@ def test_new_rule_refuses_to_overwrite_and_writes_nothing(in_tmp):
     (in_tmp / "pkg" / "cases" / "taken.yml").write_text("mine\n", encoding="utf-8")
     code, out, err = run_main(["new-rule", "taken", "--code", "EX101", "--dir", "pkg"])
     assert code == 2 and out == ""
-    assert err.strip().splitlines() == [f"错误：new-rule: {os.path.join('pkg', 'cases', 'taken.yml')} already exists; nothing was written"]
+    assert err.strip().splitlines() == [f"错误：new-rule：{os.path.join('pkg', 'cases', 'taken.yml')} 已存在；没有写入任何文件"]
     assert sorted(p.name for p in (in_tmp / "pkg").rglob("*")) == ["cases", "taken.yml"]
     assert (in_tmp / "pkg" / "cases" / "taken.yml").read_text(encoding="utf-8") == "mine\n"
 
 
 @pytest.mark.parametrize("argv,reason", [
-    (["new-rule", "Bad_Name", "--code", "EX101"], "is not a rule slug"),
-    (["new-rule", "ok-name", "--code", "ex-1"], "must be 1-4 capital letters"),
-    (["new-rule", "ok-name", "--dir", "empty"], "give --code"),
+    (["new-rule", "Bad_Name", "--code", "EX101"], "不是规则名"),
+    (["new-rule", "ok-name", "--code", "ex-1"], "应为 1–4 个大写字母加 3–4 位数字"),
+    (["new-rule", "ok-name", "--dir", "empty"], "请用 --code"),
+    (["new-rule", "--lang", "en", "ok-name", "--dir", "empty"], "give --code"),
 ])
 def test_new_rule_bad_arguments_are_one_line(in_tmp, argv, reason):
     code, out, err = run_main(argv)

@@ -140,9 +140,10 @@ def _where(data: Dict[str, Any], path: List[Any]) -> Any:
     if len(path) >= 2 and path[0] == "rule" and isinstance(path[1], int):
         rules = data.get("rule") or []
         slug = rules[path[1]].get("slug") if path[1] < len(rules) and isinstance(rules[path[1]], dict) else None
-        head = Message("pack.rule", slug=slug) if isinstance(slug, str) else Message("pack.rule-n", n=path[1] + 1)
-        rest = [str(p) if not isinstance(p, int) else f"#{p + 1}" for p in path[2:]]
-        return [head, Message("pack.key", key=".".join(rest))] if rest else head
+        rest = ".".join(str(p) if not isinstance(p, int) else f"#{p + 1}" for p in path[2:])
+        if isinstance(slug, str):
+            return Message("pack.rule-key", slug=slug, key=rest) if rest else Message("pack.rule", slug=slug)
+        return Message("pack.rule-n-key", n=path[1] + 1, key=rest) if rest else Message("pack.rule-n", n=path[1] + 1)
     return Message("pack.key", key=".".join(str(p) for p in path)) if path else ""
 
 
