@@ -67,7 +67,7 @@ def test_check_runs_the_plugin_rules_with_the_builtin_ones(venv):
     assert code == 1
     code, out, _ = _run([bin_dir / "gaonb-lint", "check", "--select", "XC201", "--lang", "en", "corrected.md"],
                         cwd=outside)
-    assert "corrected.md:92:7: XC201 [corrected-cases-explained] table 四 shows 1 corrected case(s)" in out
+    assert "corrected.md:92:7: XC201 [corrected-cases-explained] warning: table 四 shows 1 corrected case(s)" in out
 
 
 def test_the_plugin_s_own_tests_pass_in_its_installation(venv):
