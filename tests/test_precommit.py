@@ -125,6 +125,6 @@ def test_a_one_file_run_finds_last_year_s_report_in_the_repository(hook_env):
     _, run = hook_env
     code, out = run("reports/2025.md")
     assert code == 1, out
-    assert ("reports/2025.md:61:28: GL402 [carry-over] 上年结转（自然人）为 2，上年报告 reports/2024/baisha.md "
+    assert ("reports/2025.md:61:28: GL402 [carry-over] 错误：上年结转（自然人）为 2，上年报告 reports/2024/baisha.md "
             "的“四、结转下年度继续办理”为 1") in out
     assert "GL401" in out  # prose-numbers: the prose says 13 new applications, the table now 12
