@@ -45,6 +45,7 @@ class Search:
     root_of: Callable[[str], Optional[str]]  # None: no repository to search
     read: Callable[[str], Report]
     pattern_of: Callable[[str], Optional[str]] = lambda path: None
+    suffixes: Optional[frozenset] = None  # of the files that can be read at all (a cheap first filter)
     wanted: Callable[[str], bool] = lambda path: True
     skip_dir: Callable[[str], bool] = lambda path: False
     notes: List[Any] = field(default_factory=list)  # str or {"zh", "en"}
@@ -173,6 +174,8 @@ def _candidates(root: str, pattern: Optional[str], search: Search) -> Iterable[s
         shown_dir = _shown(directory)
         rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
         for name in sorted(files):
+            if search.suffixes is not None and os.path.splitext(name)[1].lower() not in search.suffixes:
+                continue
             path = os.path.join(shown_dir, name)
             if pattern is not None:
                 rel = name if rel_dir == "." else f"{rel_dir}/{name}"

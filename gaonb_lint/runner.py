@@ -482,6 +482,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             root_of=lambda p: history.repository_root(p, finder.for_path(p)),
             read=lambda p: read_path(p, checker.readers, finder.for_path(p).max_file_size),
             pattern_of=lambda p: finder.for_path(p).previous_report,
+            suffixes=frozenset(checker.readers),
             wanted=lambda p: _is_report_file(finder.for_path(p), p),
             skip_dir=lambda p: finder.for_path(p).is_excluded(p))
         history.configure(search)
