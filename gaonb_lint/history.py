@@ -27,7 +27,7 @@ MAX_FILES = 5000  # candidate files indexed under one root
 
 def body_key(report: Report) -> Optional[str]:
     """The reporting body, for comparing two years' reports (``None`` when the report has no title)."""
-    name = (report.metadata.get("body") or "").strip() or report.title_text or ""
+    name = (getattr(report, "body", None) or report.metadata.get("body") or "").strip() or report.title_text or ""
     return _key(name)
 
 
