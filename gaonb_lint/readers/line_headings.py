@@ -69,33 +69,18 @@ def _unwrapped(text: str, start: int, next_text: Optional[str]) -> Optional[Head
     return h
 
 
-def _official_at(text: str, pos: int) -> Optional[Tuple[int, int]]:
-    """``(start, end)`` of an official ``N、TITLE`` that starts at ``pos``, if one does."""
-    m = _official().match(text, pos)
-    if not m:
-        return None
-    end = m.end()
-    if end < len(text) and text[end] in _CLOSERS:
-        return None
-    return m.start(), end
-
-
 def _run_in(text: str) -> List[Tuple[int, int]]:
-    """Official headings inside the line: at its start, or right after a sentence end."""
+    """Official headings inside the line: at its start, or right after a sentence end, and not
+    followed by a closing quotation mark or bracket."""
     out: List[Tuple[int, int]] = []
     lead = len(text) - len(text.lstrip())
-    hit = _official_at(text, lead)
-    if hit is not None:
-        out.append(hit)
-    for k, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            j = k + 1
-            while j < len(text) and text[j].isspace():
-                j += 1
-            if j < len(text) and text[j] in "一二三四五六":
-                hit = _official_at(text, j)
-                if hit is not None:
-                    out.append(hit)
+    for m in _official().finditer(text):
+        a, b = m.start(), m.end()
+        if b < len(text) and text[b] in _CLOSERS:
+            continue
+        before = text[:a].rstrip()
+        if a == lead or (before and before[-1] in _SENTENCE_END):
+            out.append((a, b))
     return out
 
 
@@ -123,8 +108,7 @@ def line_blocks_of(text: str, start: int, next_text: Optional[str]) -> List[Bloc
         heading = _unwrapped(text, start, next_text)
         if heading is not None:
             return [heading]
-    # Cheap test first: every official title ends in 情况 or 事项.
-    cuts = _run_in(text) if ("情" in text or "事" in text) else []
+    cuts = _run_in(text)
     if not cuts:
         return [heading] if heading is not None else [_whole(text, start)]
     blocks: List[Block] = []
