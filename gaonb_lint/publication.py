@@ -29,9 +29,11 @@ LABEL_ONLY = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]\s*(
 # `2026-03-16T10:00:00+08:00`; the date is taken as written (local to the publisher).
 PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                    r"(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
-# A line in the page header that is only a date with a time (`• 2025-02-10 15:59`): content
-# systems print the publication time so; a signature date has no time.
-BARE_DATETIME = re.compile(r"^[\s•·\-*]*" + _DAY + r"\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# A line in the page header that starts with a date and a time (`• 2025-02-10 15:59`, or
+# `2021-02-07 18:07  来源:…` followed by other header fields): content systems print the
+# publication time so; a signature date has no time.
+BARE_DATETIME = re.compile(r"^[\s•·\-*]*" + _DAY + r"\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+                           r"(?:\s*$|\s+[^\s:：]{1,8}[:：])")
 SEARCH_BLOCKS = 12  # a labelled date sits in the page header, before the body
 
 
@@ -93,9 +95,16 @@ def unreadable_date(report: Report) -> Optional[Unreadable]:
 
 
 def _header_blocks(report: Report):
-    blocks = [b for b in report.preamble if not isinstance(b, Table)][:SEARCH_BLOCKS]
-    if report.title is not None and report.title not in blocks:
-        blocks.insert(0, report.title)
+    """The page header: the first ``SEARCH_BLOCKS`` blocks, and as many from the title on (a
+    page whose site menu comes first puts the date under the title, further down)."""
+    prose = [b for b in report.preamble if not isinstance(b, Table)]
+    blocks = prose[:SEARCH_BLOCKS]
+    if report.title is not None:
+        at = next((i for i, b in enumerate(prose) if b is report.title), None)
+        if at is None:
+            blocks.insert(0, report.title)
+        else:
+            blocks += [b for b in prose[at:at + SEARCH_BLOCKS] if b not in blocks]
     return blocks
 
 

@@ -35,7 +35,7 @@ def cut_off(report: Report, table: Table, mapped: Optional[MappedTable]) -> Opti
     # A block whose header the cut took: it has no value after its title.
     last_value = max((c.where[1] for c in mapped.cells.values() if c.cell is not None), default=table.start)
     at_end = [p for p in mapped.label_problems
-              if (p.kind != "missing" and p.start >= start)
+              if p.start >= start  # at the cut row: a cut label, or labels that would come before it
               or (p.kind == "missing" and p.axis == "header" and not p.tail and p.start >= last_value)]
     problems = [p for p in mapped.problems if p.end > start]
     issues = [i for i in table.issues if i.end > start]
