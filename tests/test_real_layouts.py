@@ -48,3 +48,12 @@ def test_html_pubdate_meta_is_the_publication_date(tmp_path):
     ok = _write(tmp_path, "ok.html", page.format(date="2026-01-16T10:00:00+08:00"))
     code, out, _ = run_main(["check", "--isolated", "--format", "json", "--select", "publication-deadline", str(ok)])
     assert json.loads(out)["diagnostics"] == [] and code == 0
+
+
+def test_markdown_markers_in_a_text_file_are_markup_not_text():
+    from sources_helpers import read
+
+    report = read("# 某镇2025年政府信息公开工作年度报告\n## 一、总体情况 ##\n本镇依法公开。\n**二、主动公开政府信息情况**\n", ".txt")
+    assert report.title_text == "某镇2025年政府信息公开工作年度报告" and report.year == 2025
+    assert [(s.number, s.title, s.heading.how) for s in report.sections] == [
+        ("一", "总体情况", "markdown"), ("二", "主动公开政府信息情况", "bold")]

@@ -94,8 +94,15 @@ def _paragraph(text: str, start: int, a: int, b: int) -> Optional[Paragraph]:
 
 
 def _whole(text: str, start: int) -> Paragraph:
-    lead = len(text) - len(text.lstrip())
-    return Paragraph(start + lead, start + len(text.rstrip()), text.strip())
+    """The line as a paragraph; a Markdown ``#`` marker in a text file is markup, not text
+    (``# 某镇2025年政府信息公开工作年度报告`` is the title)."""
+    m = _ATX.match(text)
+    lead = m.end(1) if m else len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    close = _ATX_CLOSE.search(text) if m else None
+    if close is not None and close.start() > lead:
+        end = close.start()
+    return Paragraph(start + lead, start + end, text[lead:end].strip())
 
 
 def line_blocks_of(text: str, start: int, next_text: Optional[str]) -> List[Block]:
