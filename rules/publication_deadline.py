@@ -34,8 +34,8 @@ The kind of body is taken from option `body-kind` (`department`, `government`, `
 `auto`, the default). `auto` reads the body's name (front matter `body:` or the title): a name
 ending in `乡`/`镇`/`苏木` or `街道` (with or without `人民政府`/`办事处`: `白塔子镇`) is a township; a
 name ending in `人民政府`, naming a county, city, district or province alone (`松溪县`, `南平市`), or
-a 管委会 or the area it runs (`某经济开发区管委会`, `某新区`, `某实验区`) is a government; anything
-else (a 局, 委员会, 人民政府办公室 …) a department.
+a 管委会 of an area or the area it runs (`某经济开发区管委会`, `某工业园管委会`, `某新区`, `某实验区`) is
+a government; anything else (a 局, 委员会, `城市管理委员会`, 人民政府办公室 …) a department.
 
 The date is read from front matter (`published`, `date`, `发布日期` …; a time and an ISO 8601
 offset may follow the date), an HTML page's `<meta name="PubDate">`, or a `发布日期`/`发布时间`
@@ -80,7 +80,8 @@ KINDS = {
 _TOWNSHIP = re.compile(r"(?:乡|镇|苏木)(?:人民政府)?$|街道(?:办事处)?$")
 # A government: 人民政府; a county, city, district or province named alone (`松溪县`, `南平市`); a
 # 管委会 of an area, or the area itself (`某经济开发区`, `某新区`, `某实验区`), reporting for it.
-_GOVERNMENT = re.compile(r"人民政府$|(?:省|市|县|区|州|盟|旗)$|(?:管委会|管理委员会)$")
+# (`城市管理委员会` is a department: a 管委会 counts only after the area it runs, 区/园/城/港.)
+_GOVERNMENT = re.compile(r"人民政府$|(?<!社)(?:省|市|县|区|州|盟|旗)$|(?:区|园|城|港)(?:管委会|管理委员会)$")
 
 
 def body_kind(name: str) -> str:
