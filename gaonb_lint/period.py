@@ -31,6 +31,12 @@ CN_RANGE = re.compile(_CN_Y.format(p="s") + _CN_MD.format(p="s") + r"(?:\s*起)?
                       + "(?:" + _CN_Y.format(p="e") + ")?" + _CN_MD.format(p="e") + r"\s*(?:止)?")
 
 
+# Whole months: `2025年1月至12月`, `2025年1-12月`, `2025年1月—2025年12月` (the first day of the
+# first month to the last day of the last).
+MONTH_RANGE = re.compile(r"(?P<sy>(?:19|20)\d{2})\s*年\s*(?P<sm>\d{1,2})\s*(?:月)?\s*(?:至|到|—|–|-|~|～)\s*"
+                         r"(?:(?P<ey>(?:19|20)\d{2})\s*年\s*)?(?P<em>\d{1,2})\s*月(?!\s*\d)")
+
+
 @dataclass(eq=False)
 class Period:
     start: Tuple[int, int, int]
@@ -71,15 +77,30 @@ def _date(m: re.Match, p: str, year: Optional[int]) -> Tuple[int, int, int]:
 def find_periods(text: str) -> Iterator[Period]:
     """Every date range in ``text``, in digits or Chinese numerals, flagged when a statistics
     keyword comes within 30 characters before it."""
-    matches = list(RANGE.finditer(text))
+    found = [(m.start(), m.end(), _date(m, "s", None), m) for m in RANGE.finditer(text)]
     if "年" in text and any(c in text for c in "〇零○Ｏ"):
-        matches += list(CN_RANGE.finditer(text))
-        matches.sort(key=lambda m: m.start())
-    for m in matches:
-        start = _date(m, "s", None)
-        end = _date(m, "e", start[0])
-        before = text[max(0, m.start() - 30): m.start()]
-        yield Period(start, end, m.start(), m.end(), bool(KEYWORDS.search(before)))
+        found += [(m.start(), m.end(), _date(m, "s", None), m) for m in CN_RANGE.finditer(text)]
+    taken = [(a, b) for a, b, _, _ in found]
+    for m in MONTH_RANGE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((m.start(), m.end(), None, m))
+    found.sort(key=lambda f: f[0])
+    for a, b, start, m in found:
+        if start is None:  # whole months
+            y = int(m.group("sy"))
+            ey = int(m.group("ey")) if m.group("ey") else y
+            sm, em = int(m.group("sm")), int(m.group("em"))
+            start, end = (y, sm, 1), (ey, em, _last_day(ey, em))
+        else:
+            end = _date(m, "e", start[0])
+        before = text[max(0, a - 30): a]
+        yield Period(start, end, a, b, bool(KEYWORDS.search(before)))
+
+
+def _last_day(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
 
 
 def find_statistics_period(text: str) -> Optional[Period]:

@@ -24,7 +24,9 @@ _DATE = _DAY + r"\s*日?"
 # `发布日期:2026-01-16`, and a metadata row scraped as pipe cells: `公开日期: | 2024-01-26 |`.
 LABELLED = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*(?:[:：]\s*)?(?:\|\s*)?" + _DATE)
 # A labelled date the line does not give as a date (`发布时间：2026年13月1日`, `发布日期：待定`).
-LABEL_ONLY = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]\s*(?:\|\s*)?([^\s:：|][^\s:：|]{0,20})")
+# (The value must look like the start of a date: `发布时间： 字号：大 中 小` gives no date at all.)
+LABEL_ONLY = re.compile(r"(?:发布|公开|发文)(?:日期|时间)\s*[:：]\s*(?:\|\s*)?"
+                        r"([0-9０-９〇零一二三四五六七八九][^\s:：|]{0,20})")
 # A date, optionally with a time and an ISO 8601 offset: `2026-03-16`, `2026-03-16 10:00`,
 # `2026-03-16T10:00:00+08:00`; the date is taken as written (local to the publisher).
 PLAIN = re.compile(r"^\s*" + _DAY + r"(?:\s*日)?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"

@@ -20,7 +20,7 @@ Checks that the report states its statistics period (统计期限) as a date ran
 31 December of the report year, e.g. `本报告中所列数据的统计期限为2025年1月1日至2025年12月31日`.
 Accepted forms include `统计周期为2025年1月1日至12月31日`, `统计期限从2025年1月1日到12月31日止`,
 `统计时间自2021-1-1起至2021-12-31止`, `统计数据的期限自2025年1月1日起,至2025年12月31日止`, dates
-in Chinese numerals (`二〇二五年一月一日至十二月三十一日`) and a date broken over lines by text taken
+in Chinese numerals (`二〇二五年一月一日至十二月三十一日`), whole months (`2025年1月至12月`) and a date broken over lines by text taken
 out of a PDF (`2025` / `年 1 月 1 日`).
 
 Reported: no period at all (or only a dateless `本年度`), a period written after a statistics
