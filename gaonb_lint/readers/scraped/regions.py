@@ -19,9 +19,31 @@ def _is_short_cell(line: Line) -> bool:
 def find_regions(lines: List[Line], at_end: bool = False) -> List[Region]:
     """``[first, last)`` line ranges of tables; ``at_end``: the lines run to the end of the
     text, so a table there may be cut off (a header with no numbers yet)."""
+    tableish = _tableish(lines)
+    regions: List[Region] = []
+    i = 0
+    while i < len(lines):
+        if not (tableish[i] and lines[i].anchor):
+            i += 1
+            continue
+        a, b = _grow(lines, tableish, i)
+        if regions and a < regions[-1][1]:
+            a = regions[-1][0]
+            regions.pop()
+        regions.append((a, b))
+        i = b
+    last = max((i for i, ln in enumerate(lines) if ln.kind != "blank"), default=-1)
+    if at_end and regions:
+        regions[-1] = _with_cut_cell(lines, regions[-1], last)
+    out = [r for part in regions for r in _split_by_table(lines, part)]
+    return [r for r in out if _worth_a_table(lines, r, at_end and r[1] - 1 >= last)]
+
+
+def _tableish(lines: List[Line]) -> List[bool]:
+    """Which lines read as table content; a short unknown line between table content and a
+    number is a cell too (a label the format does not know)."""
     n = len(lines)
     tableish = [ln.kind in ("tab", "pipe", "sep", "seg") for ln in lines]
-    # A short unknown line followed by a number is a cell too (a label the format does not know).
     for i, ln in enumerate(lines):
         if ln.kind == "other" and _is_short_cell(ln):
             j = i + 1
@@ -32,36 +54,31 @@ def find_regions(lines: List[Line], at_end: bool = False) -> List[Region]:
                 k -= 1
             if j < n and is_number_line(lines[j]) and k >= 0 and tableish[k]:
                 tableish[i] = True
-    regions: List[Region] = []
-    i = 0
-    while i < n:
-        if not (tableish[i] and lines[i].anchor):
-            i += 1
-            continue
-        a = i
-        while a > 0 and (tableish[a - 1] or lines[a - 1].kind == "blank"):
-            a -= 1
-        b = i + 1
-        while b < n and (tableish[b] or lines[b].kind == "blank"):
-            b += 1
-        while a < b and lines[a].kind == "blank":
-            a += 1
-        while b > a and lines[b - 1].kind == "blank":
-            b -= 1
-        if regions and a < regions[-1][1]:
-            a = regions[-1][0]
-            regions.pop()
-        regions.append((a, b))
-        i = b
-    last = max((i for i, ln in enumerate(lines) if ln.kind != "blank"), default=-1)
-    if at_end and regions:
-        # A cell the end of the text cut short (`上`, `行`) is the last line of the table there.
-        a, b = regions[-1]
-        rest = [i for i in range(b, last + 1) if lines[i].kind != "blank"]
-        if len(rest) == 1 and lines[rest[0]].kind == "other" and _is_short_cell(lines[rest[0]]):
-            regions[-1] = (a, last + 1)
-    out = [r for part in regions for r in _split_by_table(lines, part)]
-    return [r for r in out if _worth_a_table(lines, r, at_end and r[1] - 1 >= last)]
+    return tableish
+
+
+def _grow(lines: List[Line], tableish: List[bool], i: int) -> Region:
+    """The run of table lines (and blank lines inside it) around line ``i``."""
+    a = i
+    while a > 0 and (tableish[a - 1] or lines[a - 1].kind == "blank"):
+        a -= 1
+    b = i + 1
+    while b < len(lines) and (tableish[b] or lines[b].kind == "blank"):
+        b += 1
+    while a < b and lines[a].kind == "blank":
+        a += 1
+    while b > a and lines[b - 1].kind == "blank":
+        b -= 1
+    return a, b
+
+
+def _with_cut_cell(lines: List[Line], region: Region, last: int) -> Region:
+    """A cell the end of the text cut short (`上`, `行`) is the last line of the table there."""
+    a, b = region
+    rest = [i for i in range(b, last + 1) if lines[i].kind != "blank"]
+    if len(rest) == 1 and lines[rest[0]].kind == "other" and _is_short_cell(lines[rest[0]]):
+        return a, last + 1
+    return region
 
 
 def _unique_table(label: str) -> Optional[str]:
