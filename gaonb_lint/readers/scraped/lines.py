@@ -7,6 +7,7 @@ from typing import List, NamedTuple, Optional
 
 from gaonb_lint.readers import table_vocab as tv
 
+_SEP_CHARS = frozenset("|-: \t")
 NUMBER_CELL = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?\s*$")
 
 
@@ -70,8 +71,9 @@ def classify(index: int, start: int, text: str) -> Line:
     stripped = text.strip()
     if not stripped:
         return Line(index, start, text, "blank")
-    if not stripped.strip("|").strip() and "|" in stripped:
-        return Line(index, start, text, "sep")
+    if "|" in stripped and set(stripped) <= _SEP_CHARS:  # `|`, `|||`, a Markdown `|---|:--|`
+        if "-" in stripped or not stripped.strip("|").strip():
+            return Line(index, start, text, "sep")
     if "\t" in text:
         cells = split_cells(start, text, "\t")
         segs = [tv.segment(c.text) if c.text else None for c in cells]

@@ -4,6 +4,7 @@ rows, then for each data row its label cells followed by its value cells.  The l
 says how the values of one row are read (``values``)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
@@ -190,6 +191,24 @@ def _own_labels(vocab, row: Row) -> int:
     return k
 
 
+def _blank_rows(vocab, own: List[Token]) -> Tuple[List[List[Token]], List[Token]]:
+    """A row's own labels split after every row label that carries numbers and is followed by
+    another row label that is not one of its numbered sub-items (``一、本年新收…`` then
+    ``二、上年结转…`` then values: the first row's cells were all blank).  Group labels
+    (``（三）不予公开``, and ``（六）其他处理`` before ``1.…``) stay with the row they head."""
+    out: List[List[Token]] = []
+    start = 0
+    for i, t in enumerate(own[:-1]):
+        if row_label_of(vocab, t.norm) is True and not places(vocab, t.norm) \
+                and not _SUB_ITEM.match(own[i + 1].norm):
+            out.append(own[start:i + 1])
+            start = i + 1
+    return out, own[start:]
+
+
+_SUB_ITEM = re.compile(r"\d+\.")  # `1.申请人无正当理由…` under `（六）其他处理`
+
+
 def _is_row_label(vocab, t: Token) -> bool:
     return (row_label_of(vocab, t.norm) is not None and not places(vocab, t.norm)
             and t.norm not in vocab.titles)
@@ -233,7 +252,11 @@ def read_unmarked(lines: List[Line], text: str, flattened: bool, values: ValueRe
     for row in rows_from_tokens(tokens, flattened):
         k = _own_labels(vocab, row) if row.values else len(row.labels)
         own = row.labels[k:]
-        for is_row, band in _bands(vocab, row.labels[:k]):
+        bands = _bands(vocab, row.labels[:k])
+        # Row labels before the last of the row: rows whose blank cells were dropped.
+        blank_rows, own = _blank_rows(vocab, own)
+        bands += [(True, labels) for labels in blank_rows]
+        for is_row, band in bands:
             if is_row:
                 # Every cell of the row is blank: certain, and read as blank cells.
                 blank = expected_of(vocab, leaves_seen) if row_label_of(vocab, band[-1].norm) else 0

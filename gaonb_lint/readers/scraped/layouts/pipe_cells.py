@@ -34,12 +34,7 @@ def read(lines: List[Line], text: str) -> Reading:
             seps.append(ln)
             continue
         if seps:
-            for sep in seps[:-1]:
-                if row and sep.text.strip() == "|":
-                    at = sep.start + sep.text.index("|")
-                    row.append(CellText(at, at, ""))
-            if row or pending is not None:
-                reading.rows.append(row)
+            _close_row(reading, row, seps, pending is not None)
             row, pending, seps = [], None, []
         if ln.kind != "pipe" or not ln.text.rstrip().endswith("|"):
             if pending is None:
@@ -51,6 +46,17 @@ def read(lines: List[Line], text: str) -> Reading:
                 pending = None
                 cell = CellText(s, cell.end, text[s:cell.end].strip())
             row.append(cell)
-    if row:
-        reading.rows.append(row)
+    if row or seps:
+        _close_row(reading, row, seps, False)
     return reading
+
+
+def _close_row(reading: Reading, row: List[CellText], seps: List[Line], pending: bool) -> None:
+    """End ``row`` at a run of separator lines: all lone ``|`` lines but the last are its
+    empty cells."""
+    for sep in seps[:-1]:
+        if row and sep.text.strip() == "|":
+            at = sep.start + sep.text.index("|")
+            row.append(CellText(at, at, ""))
+    if row or pending:
+        reading.rows.append(row)
