@@ -137,9 +137,19 @@ def line_blocks_of(text: str, start: int, next_text: Optional[str]) -> List[Bloc
     return blocks
 
 
+_CLAUSE = re.compile(r"[，,。；;：:！？]")
+TITLE_SUFFIX_CHARS = 15  # words after a title, with no punctuation, up to this many: a longer title
+
+
 def _has_text_after_title(heading: Heading) -> bool:
-    """A heading whose title is an official title with more text after it."""
+    """A heading whose title is an official title with the section's text after it: a clause
+    (`六、其他需要报告的事项2021年，无收取信息处理费情况。`), not a few words that make a longer,
+    retitled heading (`二、主动公开政府信息情况说明`)."""
     from gaonb_lint.normalize import normalize_label
 
     title = normalize_label(heading.title)
-    return any(title != key and title.startswith(key) for key in official_format.section_title_keys())
+    for key in official_format.section_title_keys():
+        if title != key and title.startswith(key):
+            rest = title[len(key):]
+            return bool(_CLAUSE.search(rest)) or len(rest) > TITLE_SUFFIX_CHARS
+    return False
