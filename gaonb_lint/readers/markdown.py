@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from gaonb_lint.model import Block, Cell, Heading, Paragraph, Report, Table
-from gaonb_lint.readers.structure import build_report, heading_from_line, markdown_section_level, parse_heading
+from gaonb_lint.model import Block, Cell, Heading, Report, Table
+from gaonb_lint.readers.structure import build_report, markdown_section_level, parse_heading
 from gaonb_lint.readers.text import line_blocks
 
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*((?:.*\S)?)\s*$")  # not (.*?)\s*$: quadratic
