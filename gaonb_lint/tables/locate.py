@@ -74,14 +74,16 @@ def mapped_tables(report: Report, version: Union[str, FormatVersion, None]) -> L
     return [t.mapped for t in locate_tables(report, version).values() if t.mapped is not None]
 
 
-TRACE_LABELS = 4  # distinct labels of one table in a section's prose: the table is there, unread
+TRACE_IN_A_BLOCK = 4  # distinct labels of one table in one paragraph: the table run into the text
+TRACE_LABELS = 6      # ... or in the section's prose as a whole
 _TRACE_MIN_CHARS = 4  # `其他`, `总计` are words of prose too
 
 
 def table_trace(section: Section, kind: str) -> Optional[Block]:
-    """The first paragraph of ``section`` that holds labels of table ``kind`` when its prose
-    holds at least ``TRACE_LABELS`` distinct labels of that table only: the table is in the
-    section but was not read as a table (run together with the text, say)."""
+    """The first paragraph of ``section`` that holds labels of table ``kind`` when one
+    paragraph holds at least ``TRACE_IN_A_BLOCK`` distinct labels of that table only, or the
+    section's prose ``TRACE_LABELS``: the table is in the section but was not read as a table
+    (run together with the text, say)."""
     from gaonb_lint.readers import table_vocab as tv
 
     vocab = next((v for v in tv.vocabularies() if v.key == kind), None)
@@ -97,6 +99,8 @@ def table_trace(section: Section, kind: str) -> Optional[Block]:
         hits = {lab for lab in labels if lab in norm}
         if hits and first is None:
             first = block
+        if len(hits) >= TRACE_IN_A_BLOCK:
+            return block
         seen |= hits
         if len(seen) >= TRACE_LABELS:
             return first
