@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional, Tuple
+from functools import lru_cache
+from typing import Iterator, Optional, Pattern, Tuple
 
 # A date: 2025年1月1日, 2025-1-1, 2025.01.01, 2025/1/1; the year may be omitted on the end date.
 _Y = r"(?P<{p}y>(?:19|20)\d{{2}})\s*(?:年|[-./])\s*"
@@ -27,14 +28,14 @@ END_ONLY = re.compile(r"(?:截至|截止)(?:到|至)?\s*" + _Y.format(p="e") + _
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
 _CN_Y = r"(?P<{p}y>[" + _CN_DIGIT + r"]{{4}})\s*年\s*"
 _CN_MD = r"(?P<{p}m>[一二三四五六七八九十]{{1,2}})\s*月\s*(?P<{p}d>[一二三四五六七八九十]{{1,3}})\s*(?:日|号)"
-CN_RANGE = re.compile(_CN_Y.format(p="s") + _CN_MD.format(p="s") + r"(?:\s*起)?" + _SEP
-                      + "(?:" + _CN_Y.format(p="e") + ")?" + _CN_MD.format(p="e") + r"\s*(?:止)?")
+_CN_RANGE = (_CN_Y.format(p="s") + _CN_MD.format(p="s") + r"(?:\s*起)?" + _SEP
+             + "(?:" + _CN_Y.format(p="e") + ")?" + _CN_MD.format(p="e") + r"\s*(?:止)?")
 
 
 # Whole months: `2025年1月至12月`, `2025年1-12月`, `2025年1月—2025年12月` (the first day of the
 # first month to the last day of the last).
-MONTH_RANGE = re.compile(r"(?P<sy>(?:19|20)\d{2})\s*年\s*(?P<sm>\d{1,2})\s*(?:月)?\s*(?:至|到|—|–|-|~|～)\s*"
-                         r"(?:(?P<ey>(?:19|20)\d{2})\s*年\s*)?(?P<em>\d{1,2})\s*月(?!\s*\d)")
+_MONTH_RANGE = (r"(?P<sy>(?:19|20)\d{2})\s*年\s*(?P<sm>\d{1,2})\s*(?:月)?\s*(?:至|到|—|–|-|~|～)\s*"
+                r"(?:(?P<ey>(?:19|20)\d{2})\s*年\s*)?(?P<em>\d{1,2})\s*月(?!\s*\d)")
 
 
 @dataclass(eq=False)
@@ -79,11 +80,13 @@ def find_periods(text: str) -> Iterator[Period]:
     keyword comes within 30 characters before it."""
     found = [(m.start(), m.end(), _date(m, "s", None), m) for m in RANGE.finditer(text)]
     if "年" in text and any(c in text for c in "〇零○Ｏ"):
-        found += [(m.start(), m.end(), _date(m, "s", None), m) for m in CN_RANGE.finditer(text)]
-    taken = [(a, b) for a, b, _, _ in found]
-    for m in MONTH_RANGE.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            found.append((m.start(), m.end(), None, m))
+        found += [(m.start(), m.end(), _date(m, "s", None), m) for m in pattern(_CN_RANGE).finditer(text)]
+    if not any(KEYWORDS.search(text[max(0, a - 30): a]) for a, _, _, _ in found) and KEYWORDS.search(text):
+        # Whole months only where a statistics word stands and no dated period is stated.
+        taken = [(a, b) for a, b, _, _ in found]
+        for m in pattern(_MONTH_RANGE).finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), None, m))
     found.sort(key=lambda f: f[0])
     for a, b, start, m in found:
         if start is None:  # whole months
@@ -121,9 +124,9 @@ def find_end_only(text: str) -> Optional[EndOnly]:
 # What follows a statistics word when it is meant as a period but is not one (`统计期限为
 # 20241月1日至12月31日`, a date without 年): digits and date words around a range word.
 _DATEISH = r"[0-9０-９〇零○一二三四五六七八九十年月日号.．/\-—–~～\s]"
-UNREADABLE = re.compile(r"(?:统计(?:期限|周期|时间|时限|区间|期间|时段)|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期)"
-                        r"(?:为|是|从|自|[:：])?\s*(?P<text>[0-9０-９〇零○一二三四五六七八九]" + _DATEISH + r"{0,20}"
-                        r"(?:至|到|起至|—|–|~|～)" + _DATEISH + r"{2,20})")
+_UNREADABLE = (r"(?:统计(?:期限|周期|时间|时限|区间|期间|时段)|数据.{0,8}(?:期限|周期|时间|时限|区间)|报告期)"
+               r"(?:为|是|从|自|[:：])?\s*(?P<text>[0-9０-９〇零○一二三四五六七八九]" + _DATEISH + r"{0,20}"
+               r"(?:至|到|起至|—|–|~|～)" + _DATEISH + r"{2,20})")
 
 
 @dataclass
@@ -134,20 +137,27 @@ class Unreadable:
 
 
 # An end date after 数据…截止/截至 that is not a date (`所列数据截止日期为20251231日`).
-UNREADABLE_END = re.compile(r"(?:数据|统计)[^。；\n]{0,6}(?:截止|截至)(?:日期|时间)?(?:为|是|到|至|[:：])?\s*"
-                            r"(?P<text>[0-9０-９][0-9０-９年月日号.．/\-]{3,20})")
-_A_DATE = re.compile(_Y.format(p="e") + _MD.format(p="e"))
+_UNREADABLE_END = (r"(?:数据|统计)[^。；\n]{0,6}(?:截止|截至)(?:日期|时间)?(?:为|是|到|至|[:：])?\s*"
+                   r"(?P<text>[0-9０-９][0-9０-９年月日号.．/\-]{3,20})")
+_A_DATE = _Y.format(p="e") + _MD.format(p="e")
+
+
+@lru_cache(maxsize=None)
+def pattern(source: str) -> Pattern[str]:
+    """The compiled pattern, on first use: the wordings most reports never need (Chinese
+    numerals, months, unreadable periods) cost no start-up time."""
+    return re.compile(source)
 
 
 def find_unreadable_period(text: str) -> Optional[Unreadable]:
     """A statistics period (or its end date) that is written but cannot be read as dates."""
-    for m in UNREADABLE.finditer(text):
+    for m in pattern(_UNREADABLE).finditer(text):
         written = m.group("text").rstrip()
-        if not RANGE.search(written) and not CN_RANGE.search(written):
+        if not RANGE.search(written) and not pattern(_CN_RANGE).search(written):
             return Unreadable(written, m.start("text"), m.start("text") + len(written))
-    for m in UNREADABLE_END.finditer(text):
+    for m in pattern(_UNREADABLE_END).finditer(text):
         written = m.group("text")
-        if not _A_DATE.search(written):
+        if not pattern(_A_DATE).search(written):
             return Unreadable(written, m.start("text"), m.end("text"))
     return None
 

@@ -23,21 +23,27 @@ from gaonb_lint.model import Block, Heading, Paragraph
 from gaonb_lint.readers.structure import heading_from_line, parse_heading
 
 # `## 一、总体情况`, `一、总体情况 ##`; `**一、总体情况**`, `__一、总体情况__`.
-_ATX = re.compile(r"^(\s{0,3}#{1,6}[ \t]+)(\S(?:.*\S)?)$")
-_ATX_CLOSE = re.compile(r"[ \t]+#+$")
-_BOLD = re.compile(r"^(\s*(\*\*|__)\s*)(\S(?:.*\S)?)\s*\2\s*$")
+_ATX = r"^(\s{0,3}#{1,6}[ \t]+)(\S(?:.*\S)?)$"
+_ATX_CLOSE = r"[ \t]+#+$"
+_BOLD = r"^(\s*(\*\*|__)\s*)(\S(?:.*\S)?)\s*\2\s*$"
+
+
+@lru_cache(maxsize=None)
+def _re(source: str) -> Pattern[str]:
+    return re.compile(source)  # on first use: most text has no Markdown markup
 _SENTENCE_END = "。！？；;!?"
 _CLOSERS = "”’」』》)）】〕]\"'"
 
 
 @lru_cache(maxsize=1)
+def _titles() -> Tuple[str, ...]:
+    return tuple(spec.title for spec in official_format.sections())
+
+
+@lru_cache(maxsize=1)
 def _official() -> Pattern[str]:
-    """``N、TITLE`` for every official section, whitespace allowed between characters."""
-    parts = []
-    for spec in official_format.sections():
-        chars = [re.escape(c) if not c.isspace() else "" for c in spec.title]
-        title = r"\s*".join(c for c in chars if c)
-        parts.append(f"(?P<s{len(parts)}>{re.escape(spec.number)}\\s*[、,，.．]\\s*{title})")
+    """``N、TITLE`` for every official section (compiled on first use: most lines hold no title)."""
+    parts = [f"{re.escape(spec.number)}\\s*[、,，.．]\\s*{re.escape(spec.title)}" for spec in official_format.sections()]
     return re.compile("|".join(parts))
 
 
@@ -52,14 +58,17 @@ def _heading(text: str, start: int, a: int, b: int, how: str) -> Optional[Headin
 
 def _unwrapped(text: str, start: int, next_text: Optional[str]) -> Optional[Heading]:
     """A Markdown ``#`` heading or a bold line in a source where that markup is not parsed."""
-    m = _ATX.match(text)
+    stripped = text.lstrip()
+    if not (stripped.startswith("#") or stripped.startswith(("**", "__"))):
+        return None
+    m = _re(_ATX).match(text)
     how = "markdown"
     if m:
         a = m.end(1)
-        close = _ATX_CLOSE.search(text)
+        close = _re(_ATX_CLOSE).search(text)
         b = close.start() if close and close.start() > a else len(text.rstrip())
     else:
-        m = _BOLD.match(text)
+        m = _re(_BOLD).match(text)
         if not m:
             return None
         a, b, how = m.start(3), m.end(3), "bold"
@@ -73,6 +82,8 @@ def _run_in(text: str) -> List[Tuple[int, int]]:
     """Official headings inside the line: at its start, or right after a sentence end, and not
     followed by a closing quotation mark or bracket."""
     out: List[Tuple[int, int]] = []
+    if not any(title in text for title in _titles()):  # substring tests first: no regex on most lines
+        return out
     lead = len(text) - len(text.lstrip())
     for m in _official().finditer(text):
         a, b = m.start(), m.end()
@@ -96,10 +107,10 @@ def _paragraph(text: str, start: int, a: int, b: int) -> Optional[Paragraph]:
 def _whole(text: str, start: int) -> Paragraph:
     """The line as a paragraph; a Markdown ``#`` marker in a text file is markup, not text
     (``# 某镇2025年政府信息公开工作年度报告`` is the title)."""
-    m = _ATX.match(text)
+    m = _re(_ATX).match(text) if text.lstrip().startswith("#") else None
     lead = m.end(1) if m else len(text) - len(text.lstrip())
     end = len(text.rstrip())
-    close = _ATX_CLOSE.search(text) if m else None
+    close = _re(_ATX_CLOSE).search(text) if m else None
     if close is not None and close.start() > lead:
         end = close.start()
     return Paragraph(start + lead, start + end, text[lead:end].strip())
@@ -137,7 +148,7 @@ def line_blocks_of(text: str, start: int, next_text: Optional[str]) -> List[Bloc
     return blocks
 
 
-_CLAUSE = re.compile(r"[，,。；;：:！？]")
+_CLAUSE = frozenset("，,。；;：:！？")
 TITLE_SUFFIX_CHARS = 15  # words after a title, with no punctuation, up to this many: a longer title
 
 
@@ -151,5 +162,5 @@ def _has_text_after_title(heading: Heading) -> bool:
     for key in official_format.section_title_keys():
         if title != key and title.startswith(key):
             rest = title[len(key):]
-            return bool(_CLAUSE.search(rest)) or len(rest) > TITLE_SUFFIX_CHARS
+            return any(ch in _CLAUSE for ch in rest) or len(rest) > TITLE_SUFFIX_CHARS
     return False
