@@ -124,11 +124,15 @@ class Mapper:
         return region
 
     def _read(self, source: GridRow, values, cell_name: Callable[[str], Dict[str, str]]) -> None:
+        columns_of: Dict[str, Sequence[str]] = {}  # the official row's columns, looked up once per row
         for cell, target in values:
             if target is None:
                 continue  # an extra column: reported as a label problem, not used
             row_key, col_key = target
-            if col_key not in self.spec.row(row_key).columns:
+            columns = columns_of.get(row_key)
+            if columns is None:
+                columns = columns_of[row_key] = self.spec.row(row_key).columns
+            if col_key not in columns:
                 if cell is not None and kind_of(cell) != "blank":
                     self.problem((cell.start, cell.end), "no-such-cell", col=col_key, **cell_name(row_key))
                 continue
