@@ -129,7 +129,7 @@ _UNREADABLE = (r"(?:统计(?:期限|周期|时间|时限|区间|期间|时段)|�
                r"(?:至|到|起至|—|–|~|～)" + _DATEISH + r"{2,20})")
 
 
-@dataclass
+@dataclass(eq=False)
 class Unreadable:
     text: str
     offset: int
