@@ -37,7 +37,7 @@ def write_atomic(path: str, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _write_all(fh, data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -51,3 +51,8 @@ def write_atomic(path: str, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _write_all(fh, data: bytes) -> None:
+    # A seam for the tests that inject a failure in the middle of a write.
+    fh.write(data)

@@ -226,7 +226,17 @@ def build_parser(command: Optional[str] = None, lang: Optional[str] = None) -> a
 
     c = command_parser("check", "help.check")
     c.add_argument("paths", nargs="*", metavar=h("metavar.path"), help=h("help.check.paths"))
-    c.add_argument("--format", default="text", metavar=h("metavar.format"), help=h("help.check.format"))
+    c.add_argument("--output-format", "--format", dest="format", default=None, metavar=h("metavar.format"),
+                   help=h("help.check.format"))
+    c.add_argument("--output-file", "-o", default=None, metavar=h("metavar.file"), help=h("help.check.output-file"))
+    c.add_argument("--exit-zero", action="store_true", help=h("help.check.exit-zero"))
+    c.add_argument("--fix", action="store_true", help=h("help.check.fix"))
+    c.add_argument("--unsafe-fixes", action="store_true", help=h("help.check.unsafe-fixes"))
+    c.add_argument("--diff", action="store_true", help=h("help.check.diff"))
+    c.add_argument("--baseline", metavar=h("metavar.file"), help=h("help.check.baseline"))
+    c.add_argument("--write-baseline", metavar=h("metavar.file"), help=h("help.check.write-baseline"))
+    c.add_argument("--no-cache", action="store_true", help=h("help.check.no-cache"))
+    c.add_argument("--stdin-filename", metavar=h("metavar.name"), help=h("help.check.stdin-filename"))
     c.add_argument("--select", action="append", default=None, metavar=h("metavar.rules"), help=h("help.check.select"))
     c.add_argument("--ignore", action="append", default=None, metavar=h("metavar.rules"), help=h("help.check.ignore"))
     c.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))

@@ -65,7 +65,7 @@ KEYS = {
     "include": list, "exclude": list, "extend-exclude": list, "format-version": str, "lang": str,
     "max-file-size": (int, str), "rules": dict, "plugins": dict, "disable-plugins": list, "rule-packs": list,
     "rule-timeout": (int, float),
-    "previous-report": str,
+    "previous-report": str, "cache-dir": str, "docs-url": str,
 }
 DEFAULT_RULE_TIMEOUT = 30.0  # seconds one rule (or a plugin's reader) may take on one file
 
@@ -91,6 +91,8 @@ class Config:
     disable_plugins: List[str] = field(default_factory=list)
     text: str = field(default="", repr=False)  # the file's text, to name the line of a bad option
     prefix: str = ""  # "tool.gaonb-lint." in a pyproject.toml
+    cache_dir: Optional[str] = None  # relative to ``root``; None: ``.gaonb-lint-cache``
+    docs_url: Optional[str] = None  # rule documentation pages, with {slug} / {code}
 
     def line_of(self, table: str, key: Optional[str] = None) -> int:
         """The line of ``[…table]`` (or of ``key`` inside it) in the file; 1 when not found."""
@@ -271,6 +273,14 @@ def from_table(table: Dict[str, Any], path: str, text: str = "", prefix: str = "
         if size is None:
             raise fail("max-file-size", "config.bad-size", value=table["max-file-size"])
         cfg.max_file_size = size
+    if "cache-dir" in table:
+        cfg.cache_dir = table["cache-dir"]
+    if "docs-url" in table:
+        try:
+            table["docs-url"].format(slug="x", code="X")
+        except (KeyError, IndexError, ValueError):
+            raise fail("docs-url", "config.docs-url") from None
+        cfg.docs_url = table["docs-url"]
     for slug, opts in table.get("rules", {}).items():
         if not isinstance(opts, dict):
             raise fail(f"rules.{slug}", "config.rule-options", table=f"{prefix}rules.{slug}")

@@ -23,6 +23,10 @@ class Diagnostic:
     fix: Optional[Dict[str, Any]] = None
     extra: Dict[str, Any] = field(default_factory=dict)
     page: Optional[int] = None  # 1-based page of ``span.line`` in sources with pages (PDF)
+    # Not printed: the source text at the finding (for fingerprints) and the fix as offsets
+    # into the report's text (``gaonb_lint.api.Fix``), which ``--fix`` applies.
+    anchor: str = field(default="", compare=False)
+    edit: Any = field(default=None, compare=False, repr=False)
 
     def sort_key(self):
         # No message in the key: findings of one rule at one place keep the rule's order (six

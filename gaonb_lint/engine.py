@@ -151,4 +151,4 @@ def to_diagnostic(report: Report, rule: BaseRule, finding: Finding, lang: str, s
         fix = {"replacement": finding.fix.replacement, "safe": finding.fix.safe,
                "line": fs.line, "column": fs.column, "end_line": fs.end_line, "end_column": fs.end_column}
     return Diagnostic(report.path, span, rule.code, rule.slug, severity, rule.render(finding, lang),
-                      rule.plugin, fix)
+                      rule.plugin, fix, edit=finding.fix)

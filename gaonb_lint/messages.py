@@ -441,6 +441,7 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "zh": "“{pattern}” 应对应一个规则名称列表，如 [\"GL302\"]",
         "en": "'{pattern}' must map to a list of rule names, such as [\"GL302\"]"},
     "config.one-of": {"zh": "只能是 {choices}，现为 “{value}”", "en": "must be one of {choices}, got '{value}'"},
+    "config.docs-url": {"zh": "只能使用 {{slug}} 和 {{code}} 两个占位符", "en": "may only use {{slug}} and {{code}}"},
     "config.bad-size": {
         "zh": "应为正的文件大小（至少 1 字节，至多 1 TiB），如 20MB，现为 “{value}”",
         "en": "expected a positive size such as 20MB (at least 1 byte, at most 1 TiB), got '{value}'"},
@@ -553,6 +554,43 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "run.unchecked": {"zh": "有 {n} 处无法检查（见上方的错误行）。",
                       "en": "{n} file(s) or plugin(s) could not be checked (see the errors above)."},
 
+    # -- output, fixes, baseline, cache (check) ----------------------------------------------------
+    "usage.stdin-mixed": {"zh": "标准输入 `-` 不能与文件路径同时使用", "en": "`-` (standard input) cannot be mixed with paths"},
+    "usage.stdin-filename": {"zh": "--stdin-filename 只能与路径 `-`（标准输入）一起使用",
+                             "en": "--stdin-filename needs `-` (standard input) as the path"},
+    "usage.stdin-fix": {"zh": "--fix/--diff 不能修改标准输入；请对文件本身运行",
+                        "en": "--fix/--diff cannot rewrite standard input; run it on the file"},
+    "input.stdin-too-large": {"zh": "{path}: 标准输入超过 {limit} MiB 的上限（可在配置中用 max-file-size 调高）",
+                              "en": "{path}: standard input is over the {limit} MiB limit (raise it with "
+                                    "max-file-size in the configuration)"},
+    "run.cached": {"zh": "结果来自缓存", "en": "cached"},
+    "run.fixed": {"zh": "已修复 {n} 个问题。", "en": "Fixed {n} problem(s)."},
+    "run.fixable": {"zh": "其中 {n} 个可用 --fix 自动修复。", "en": "{n} of them can be fixed with --fix."},
+    "run.unsafe-fixable": {"zh": "另有 {n} 个可用 --unsafe-fixes 修复（请核对插入的内容）。",
+                           "en": "{n} can be fixed with --unsafe-fixes (check what it inserts)."},
+    "fix.kind": {"zh": "{path}: --fix 只修改 Markdown 和文本文件，此 {kind} 文件未修改",
+                 "en": "{path}: --fix edits Markdown and text files only; this {kind} file was left unchanged"},
+    "fix.readonly": {"zh": "{path}: 文件只读，修复未写入", "en": "{path}: the file is read-only; the fixes were not written"},
+    "fix.newlines": {"zh": "{path}: 文件混用多种换行符，修复未写入",
+                     "en": "{path}: the file mixes line endings; the fixes were not written"},
+    "fix.encoding": {"zh": "{path}: 无法按原编码 {encoding} 原样写回，修复未写入",
+                     "en": "{path}: cannot be written back byte for byte in its encoding {encoding}; the fixes "
+                           "were not written"},
+    "fix.changed": {"zh": "{path}: 修复期间文件被其他程序修改，修复未写入",
+                    "en": "{path}: the file changed while it was being fixed; the fixes were not written"},
+    "fix.write": {"zh": "{path}: 写入失败（{error}），文件未修改", "en": "{path}: cannot write ({error}); the file is unchanged"},
+    "fix.diff-summary": {"zh": "可修复 {n} 个问题（--diff：未写入任何文件）",
+                         "en": "{n} fix(es) would be applied (--diff: no file was written)"},
+    "baseline.written": {"zh": "已将 {n} 个问题记入基线 {path}", "en": "recorded {n} finding(s) in the baseline {path}"},
+    "baseline.fixed-head": {"zh": "基线中已修复的问题：", "en": "fixed since the baseline:"},
+    "baseline.missing": {"zh": "{path}: 基线文件不存在；请先用 --write-baseline 生成",
+                         "en": "{path}: no such baseline file; write one with --write-baseline"},
+    "baseline.unreadable": {"zh": "{path}: 无法读取基线文件（{error}）", "en": "{path}: cannot read the baseline ({error})"},
+    "baseline.invalid": {"zh": "{path}: 不是 gaonb-lint 的基线文件（版本 {version}）；请用 --write-baseline 重新生成",
+                         "en": "{path}: not a gaonb-lint baseline (version {version}); write it again with "
+                               "--write-baseline"},
+    "baseline.cannot-write": {"zh": "{path}: 无法写入基线文件（{error}）", "en": "{path}: cannot write the baseline ({error})"},
+
     # -- help: argparse usage, groups and options ---------------------------------------------------
     "help.description": {
         "zh": "政府信息公开工作年度报告合规检查：对照国办公开办函〔2021〕30号的格式（2019、2020年度报告对照2019年版）"
@@ -573,8 +611,29 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
         "en": "force the format version (v2019 or v2021) instead of choosing it from the report year"},
     "help.check": {"zh": "检查报告文件或目录", "en": "check report files and directories"},
     "help.check.paths": {"zh": "要检查的文件或目录（默认：当前目录）", "en": "files or directories (default: .)"},
-    "help.check.format": {"zh": "输出格式：text（文字，默认）、json，或插件提供的格式",
-                          "en": "output format: text (default), json, or one a plugin provides"},
+    "help.check.format": {"zh": "输出格式：full（默认，附源文本行）、concise（每个问题一行）、json、json-lines、sarif、"
+                                "github、gitlab、junit、html（审查报告），或插件提供的格式；text 即 concise",
+                          "en": "full (default: with the source line), concise (one line each), json, json-lines, "
+                                "sarif, github, gitlab, junit, html (review report), or one a plugin provides; "
+                                "text is concise"},
+    "help.check.output-file": {"zh": "把输出写入这个文件（原子写入），而不是输出到屏幕",
+                               "en": "write the output to this file (atomically) instead of standard output"},
+    "help.check.exit-zero": {"zh": "发现问题时也以 0 退出（无法检查时仍为 2）",
+                             "en": "exit 0 even when problems are found (2 still means the run failed)"},
+    "help.check.fix": {"zh": "自动修复 Markdown 和文本文件中可安全修复的问题（章节标题、栏目名、标点）",
+                       "en": "apply safe fixes to Markdown and text files (section titles, labels, punctuation)"},
+    "help.check.unsafe-fixes": {"zh": "另外应用需要核对的修复（插入缺少的章节、统计期限、待填写的收费说明）",
+                                "en": "also apply fixes that insert text to check (a missing section, the "
+                                      "statistics period, a fee sentence to complete)"},
+    "help.check.diff": {"zh": "以统一差异格式显示修复内容，不写入文件", "en": "print the fixes as a unified diff; write nothing"},
+    "help.check.baseline": {"zh": "只报告基线文件中没有记录的新问题", "en": "report only findings not recorded in this baseline"},
+    "help.check.write-baseline": {"zh": "把本次发现的全部问题记入基线文件后退出",
+                                  "en": "record every finding of this run in this baseline file and exit"},
+    "help.check.no-cache": {"zh": "不读也不写结果缓存（.gaonb-lint-cache/ 或 cache-dir）",
+                            "en": "neither read nor write the result cache (.gaonb-lint-cache/, or cache-dir)"},
+    "help.check.stdin-filename": {"zh": "配合 `check -`：标准输入中报告的文件名（用于配置和提示）",
+                                  "en": "with `check -`: the name of the report on standard input (for "
+                                        "configuration and messages)"},
     "help.check.select": {
         "zh": "只运行这些规则（规则名或代码，用逗号分隔，如 GL302,statistics-period；代替配置中的 select）",
         "en": "only these rules (names or codes, comma-separated; replaces the configured selection)"},
@@ -626,6 +685,7 @@ CATALOGUE: Dict[str, Dict[str, str]] = {
     "metavar.out": {"zh": "输出文件", "en": "OUT"},
     "metavar.version": {"zh": "版本", "en": "VERSION"},
     "metavar.format": {"zh": "格式", "en": "FORMAT"},
+    "metavar.name": {"zh": "文件名", "en": "NAME"},
 
     # -- rules / explain --------------------------------------------------------------------------
     "explain.options": {"zh": "## 选项", "en": "## Options"},

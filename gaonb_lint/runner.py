@@ -7,7 +7,7 @@ import sys
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from gaonb_lint.config import Config, ConfigFinder
-from gaonb_lint.diagnostics import FAILING_SEVERITIES, Diagnostic
+from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.engine import run_report_set_rules, run_rules
 from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigError, GaonbError, InputError,
                                PluginError, UsageError)
@@ -15,12 +15,11 @@ from gaonb_lint.host import Host, load_host
 from gaonb_lint.messages import CATALOGUE, Message, line, resolve_lang, set_lang
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
 from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
+from gaonb_lint.results import Found
 from gaonb_lint.rule import BaseRule
 from gaonb_lint.safe_text import printable
 from gaonb_lint import official_format
 from gaonb_lint.rule import Extract, RuleContext
-
-BUILTIN_OUTPUT_FORMATS = ("text", "json")
 
 
 def resolve_names(names: Iterable[str], rules: Sequence[BaseRule], where: str, strict: bool = True) -> Set[str]:
@@ -54,12 +53,21 @@ def _locate(where: str, name: str) -> str:
     return where
 
 
-class Found(list):
-    """One file's diagnostics, how the file was read (format, encoding) for ``--verbose``, and what
-    the report-set rules keep of it (``extracts``, by rule slug)."""
-
-    read_as = ("", "", "")
-    extracts: Dict[str, Extract] = {}
+def annotate(report, diags: List[Diagnostic]) -> Dict[int, str]:
+    """Give each diagnostic the text at its span (its fingerprint's anchor) and return the source
+    lines the diagnostics start on."""
+    text = report.text
+    lines: Dict[int, str] = {}
+    for d in diags:
+        s = d.span
+        first = report.line_start(s.line)
+        line_end = text.find("\n", first)
+        line = text[first:] if line_end == -1 else text[first:line_end]
+        lines[s.line] = line
+        start = first + s.column - 1
+        end = report.line_start(s.end_line) + s.end_column - 1
+        d.anchor = text[start:end][:200] if end > start else line[:200]
+    return lines
 
 
 class Checker:
@@ -153,7 +161,16 @@ class Checker:
             out.setdefault(name, {}).update(values)
         return out
 
+    # --fix / --unsafe-fixes ("safe" / "unsafe") and --diff; the result cache (None: off).
+    fix_mode: Optional[str] = None
+    diff: bool = False
+    cache = None
+
     def check(self, path: str, cfg: Config) -> List[Diagnostic]:
+        if self.fix_mode is not None:
+            from gaonb_lint.fixes import fix_file
+
+            return fix_file(self, path, cfg, self.fix_mode == "unsafe", self.diff)
         enabled = self.enabled(cfg, path)
         return self.check_report(read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout), cfg, enabled)
 
@@ -190,7 +207,15 @@ class Checker:
         notes = [zh if self.lang == "zh" else en for zh, en in report.notes]
         found.read_as = (report.source_format, report.encoding, ("；" if self.lang == "zh" else "; ").join(notes))
         found.extracts = self._extracts(report, cfg, enabled, found)
+        found.ran = [r.slug for r in rules]
+        found.lines = annotate(report, diags)
         return found
+
+    def needs_extracts(self, cfg: Config, path: str) -> bool:
+        """Whether an enabled report-set rule keeps something of this file's report: a cached
+        result holds no report, so such a file is checked again (the cache serves the rest)."""
+        enabled = self.enabled(cfg, path)
+        return any(r.extract is not None and r.slug in enabled for r in self.host.report_set_rules)
 
     def _extracts(self, report, cfg: Config, enabled: Set[str], found: List[Diagnostic]) -> Dict[str, Extract]:
         """What each enabled report-set rule with an ``extract`` keeps of ``report``; a rule whose
@@ -252,10 +277,22 @@ def _is_report_file(cfg: Config, path: str) -> bool:
 
 
 def _check_file(checker: Checker, finder: ConfigFinder, path: str):
-    """Diagnostics of one file, or the one-line reason it could not be checked (in the run's
-    language).  A broken configuration is returned as a ``ConfigError`` (it ends the whole run)."""
+    """Diagnostics of one file, or the one-line reason it could not be checked.  A broken
+    configuration is returned as a ``ConfigError`` (it ends the whole run)."""
     try:
-        return checker.check(path, finder.for_path(path))
+        cfg = finder.for_path(path)
+        cache = checker.cache
+        if cache is None or checker.fix_mode is not None or checker.needs_extracts(cfg, path):
+            return checker.check(path, cfg)
+        key = _content_key(path, cfg)
+        if key is not None:
+            hit = cache.get(path, *key)
+            if hit is not None:
+                hit.cached = True
+                return hit
+        found = checker.check(path, cfg)
+        found.cache_key = key
+        return found
     except ConfigError as e:
         return e
     except GaonbError as e:
@@ -278,6 +315,24 @@ class WorkerDied:
         self.remaining = remaining
 
 
+def _content_key(path: str, cfg: Config) -> Optional[tuple]:
+    """(hash of the file's bytes, hash of its configuration), or None for what is not a regular,
+    readable file within the size limit (the check then says what is wrong with it)."""
+    import stat
+
+    from gaonb_lint.cache import config_key, digest
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > cfg.max_file_size:
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read(cfg.max_file_size + 1)
+    except OSError:
+        return None
+    return digest(data), config_key(cfg)
+
+
 # Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.
 _worker: Optional[tuple] = None
 
@@ -290,8 +345,14 @@ def _init_worker(spec: Optional[dict]) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
     if spec is not None:  # spawn / forkserver: each worker loads the host once
         finder = ConfigFinder(spec["config"], spec["isolated"])
-        _worker = (Checker(load_host(disabled=spec["disabled"]), spec["lang"], spec["select"], spec["ignore"],
-                           spec["forced_version"], spec["debug"]), finder)
+        checker = Checker(load_host(disabled=spec["disabled"]), spec["lang"], spec["select"], spec["ignore"],
+                          spec["forced_version"], spec["debug"])
+        checker.fix_mode, checker.diff = spec.get("fix_mode"), spec.get("diff", False)
+        if spec.get("cache"):
+            from gaonb_lint.cache import Cache
+
+            checker.cache = Cache(*spec["cache"])
+        _worker = (checker, finder)
 
 
 def _check_in_worker(path: str):
@@ -414,24 +475,29 @@ def _skip_optional(items, named: Set[str], checker: Checker, skipped: Dict[str, 
 
 def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -> int:
     from gaonb_lint.discover import discover
-    from gaonb_lint.output import write_json, write_text
 
     from gaonb_lint import isolation
 
     isolation.watch_signals()
     finder = ConfigFinder(args.config, args.isolated)
+    paths = args.paths or ["."]
+    stdin = paths == ["-"]
+    if "-" in paths and not stdin:
+        raise UsageError("usage.stdin-mixed")
+    if args.stdin_filename and not stdin:
+        raise UsageError("usage.stdin-filename")
+    if stdin and (args.fix or args.unsafe_fixes or args.diff):
+        raise UsageError("usage.stdin-fix")
     # The configuration of the first path decides what is for the whole run: `lang` (unless
     # --lang says it; before GAONB_LINT_LANG, see gaonb_lint.messages) and `disable-plugins`.
-    first = (args.paths or ["."])[0]
-    run_cfg = finder.for_path(first) if os.path.exists(first) else None
+    first = (args.stdin_filename or os.path.join(os.getcwd(), "stdin.md")) if stdin else paths[0]
+    run_cfg = finder.for_path(first) if (stdin or os.path.exists(first)) else None
     if run_cfg is not None and not args.lang:
         lang = resolve_lang(None, run_cfg.lang)
         set_lang(lang)
     disabled = run_cfg.disable_plugins if run_cfg is not None else []
     host = load_host(disabled=disabled, trace=args.debug)
-    formats = {f.name: f for f in host.output_formats}
-    if args.format not in formats and args.format not in BUILTIN_OUTPUT_FORMATS:
-        raise UsageError("usage.unknown-format", value=args.format, known=sorted({*formats, *BUILTIN_OUTPUT_FORMATS}))
+    output_format = _output_format(args.format or DEFAULT_FORMAT, host)
     if args.format_version:
         from gaonb_lint import official_format
 
@@ -440,23 +506,47 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
                              value=args.format_version)
     checker = Checker(host, lang, select, ignore, args.format_version, args.debug,
                       packs_from=[finder.for_path(p) for p in (args.paths or ["."]) if os.path.exists(p)])
+    if args.fix or args.unsafe_fixes or args.diff:
+        checker.fix_mode = "unsafe" if args.unsafe_fixes else "safe"
+        checker.diff = args.diff
+    cache_spec = None
+    if not (stdin or args.no_cache or os.environ.get("GAONB_LINT_NO_CACHE") or checker.fix_mode):
+        from gaonb_lint.cache import Cache, directory_for, run_key
+
+        cache_spec = (directory_for(run_cfg or finder.for_path(".")),
+                      run_key(host, lang, select, ignore, args.format_version))
+        checker.cache = Cache(*cache_spec)
 
     diags: List[Diagnostic] = []
     errors: List[Dict[str, str]] = []
     files = 0
     checked: List[Tuple[str, Config, Dict[str, Extract]]] = []
+    paths_checked: List[str] = []
+    fixed = 0
+    diffs: List[str] = []
+    lines: Dict[str, Dict[int, str]] = {}
+    ran: Dict[str, List[str]] = {}
     # A plugin problem is its own kind of error, named as a plugin (not as a file).
     plugin_errors = [{"plugin": p.plugin, "message": Message("plugin.load-failed", plugin=p.plugin,
                                                              error=p.error).render(lang)}
                      for p in host.load_problems]
     for e in plugin_errors:
         sys.stderr.write(line("error", e["message"], lang) + "\n")
-    paths = args.paths or ["."]
-    spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select, "ignore": ignore,
-            "forced_version": args.format_version, "debug": args.debug, "disabled": disabled}
     skipped: Dict[str, List[str]] = {}
-    found_files = _skip_optional(discover(paths, finder, args.force_exclude), set(paths), checker, skipped)
-    results = _results(found_files, checker, finder, getattr(args, "jobs", 1), spec)
+    if stdin:
+        results = iter([_check_stdin(checker, finder, args)])
+    else:
+        spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select,
+                "ignore": ignore, "forced_version": args.format_version, "debug": args.debug,
+                "disabled": disabled, "fix_mode": checker.fix_mode, "diff": checker.diff, "cache": cache_spec}
+        items = _skip_optional(discover(paths, finder, args.force_exclude), set(paths), checker, skipped)
+        progress = Progress.start(lang) if not args.quiet else None
+        if progress is not None:
+            items = list(items)
+            progress.total = sum(1 for _, problem in items if problem is None)
+        results = _results(items, checker, finder, getattr(args, "jobs", 1), spec)
+        if progress is not None:
+            results = progress.wrap(results)
     for path, problem, found in results:
         if problem is not None:
             errors.append({"path": path, "message": problem.render(lang)})
@@ -471,9 +561,22 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             source_format, encoding, notes = getattr(found, "read_as", ("", "", ""))
             fmt = Message("format." + source_format) if "format." + source_format in CATALOGUE else source_format
             verbose = Message("run.verbose", path=printable(path), format=fmt, encoding=encoding, count=len(found)).render(lang)
+            if getattr(found, "cached", False):
+                notes = notes + ("；" if lang == "zh" else "; ") * bool(notes) + Message("run.cached").render(lang)
             sys.stderr.write(verbose + ("；" if lang == "zh" else "; ") * bool(notes) + notes + "\n")
+        if getattr(found, "note", None):
+            sys.stderr.write(line("warning", found.note, lang) + "\n")
+        fixed += getattr(found, "fixed", 0)
+        if getattr(found, "diff", ""):
+            diffs.append(found.diff)
+        if checker.cache is not None and getattr(found, "cache_key", None) and not found.cached \
+                and not any(d.rule == PLUGIN_ERROR.slug for d in found):  # a crash may not recur
+            checker.cache.put(path, *found.cache_key, found)
         diags.extend(found)
-        if host.report_set_rules:
+        paths_checked.append(path)
+        lines[path] = getattr(found, "lines", {})
+        ran[path] = getattr(found, "ran", [])
+        if host.report_set_rules and not stdin:
             checked.append((path, finder.for_path(path), getattr(found, "extracts", {})))
     if checked:
         from gaonb_lint import history
@@ -493,29 +596,196 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         if args.verbose:
             for note in search.notes:
                 sys.stderr.write((note.get(lang) or note["zh"] if isinstance(note, dict) else note) + "\n")
+    if checker.cache is not None:
+        checker.cache.save()
 
     for extra, names in skipped.items():
         sys.stderr.write(line("info", Message("run.skipped-optional", n=len(names), extra=extra,
                                               command=f"pip install 'gaonb-lint[{extra}]'"), lang) + "\n")
         if args.verbose:
             sys.stderr.writelines(f"  {name}\n" for name in names)
-    summaries = {r.slug: (r.summary.get(lang) or r.summary["zh"]) for r in checker.all_known()}
     errors = plugin_errors + errors
-    if args.format in formats:  # a plugin's format (one named like a built-in replaces it)
-        from gaonb_lint import isolation
-        from gaonb_lint.contracts import RunResults
-        from gaonb_lint.output import sort_diagnostics
+    from gaonb_lint.results import RunResult
 
-        fmt = formats[args.format]
-        try:
-            isolation.call(fmt.render, RunResults(sort_diagnostics(diags), files, errors, checker.all_known(), lang,
-                                                  args.quiet, args.statistics), sys.stdout)
-        except isolation.PluginFailure as e:
-            raise PluginError("plugin.format-failed", format=fmt.name, plugin=fmt.plugin, error=str(e)) from None
-    elif args.format == "json":
-        write_json(sys.stdout, diags, files, errors)
-    else:
-        write_text(sys.stdout, diags, files, len(errors), lang, args.quiet, args.statistics, summaries)
+    diags.sort(key=Diagnostic.sort_key)
+    if args.write_baseline:
+        from gaonb_lint import baseline
+
+        n = baseline.write(args.write_baseline, diags)
+        sys.stderr.write(Message("baseline.written", n=n, path=args.write_baseline).render(lang) + "\n")
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if args.baseline:
+        from gaonb_lint import baseline
+
+        diags, gone = baseline.apply(args.baseline, diags, paths_checked)
+        if args.verbose and gone:
+            sys.stderr.write("\n".join(baseline.fixed_lines(gone, lang)) + "\n")
+    result = RunResult(diags, files, errors, checker.all_known(), lang,
+                       args.quiet, args.statistics, paths=paths_checked, lines=lines, ran=ran,
+                       docs_url=getattr(run_cfg, "docs_url", None))
+    result.fixed = fixed
+    if args.diff:
+        return _print_diffs(diffs, fixed, errors, lang)
+    write_output(output_format, result, args.output_file)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(d.severity in FAILING_SEVERITIES for d in diags) else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+
+def _check_stdin(checker: Checker, finder: ConfigFinder, args):
+    """``check -``: the report on standard input, named (for configuration, the reader and the
+    messages) by ``--stdin-filename``; Markdown when unnamed."""
+    from gaonb_lint.readers import read_text
+    from gaonb_lint.readers.decode import decode
+
+    name = args.stdin_filename or "-"
+    cfg = finder.for_path(args.stdin_filename or os.path.join(os.getcwd(), "stdin.md"))
+    if args.stdin_filename and args.force_exclude and cfg.is_excluded(name):
+        return name, None, Found()
+    try:
+        data = sys.stdin.buffer.read(cfg.max_file_size + 1)
+        if len(data) > cfg.max_file_size:
+            raise GaonbError("input.stdin-too-large", path=name, limit=f"{cfg.max_file_size / 1048576:.1f}")
+        text, encoding = decode(name, data)
+        suffix = os.path.splitext(args.stdin_filename or "")[1].lower()
+        reader_path = name if suffix in checker.readers else name + ".md"
+        report = read_text(reader_path, text, checker.readers)
+        report.path, report.encoding = name, encoding
+        return name, None, checker.check_report(report, cfg, checker.enabled(cfg, name))
+    except ConfigError:
+        raise
+    except GaonbError as e:
+        return name, None, str(e)
+
+
+class Progress:
+    """``checked/total`` on stderr, rewritten in place: only for a terminal (never in pre-commit
+    or CI, whose stderr is a pipe or a file), and only for more than a handful of files."""
+
+    MIN_FILES = 6
+    INTERVAL = 0.1
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.total = 0
+        self.shown = 0.0
+
+    @classmethod
+    def start(cls, lang: str) -> Optional["Progress"]:
+        try:
+            return cls(lang) if sys.stderr.isatty() else None
+        except (AttributeError, ValueError):
+            return None
+
+    def wrap(self, results):
+        import time
+
+        if self.total < self.MIN_FILES:
+            yield from results
+            return
+        done = 0
+        try:
+            for item in results:
+                if item[1] is None:
+                    done += 1
+                now = time.monotonic()
+                if now - self.shown >= self.INTERVAL or done == self.total:
+                    self.shown = now
+                    label = "检查中" if self.lang == "zh" else "checking"
+                    sys.stderr.write(f"\r{label} {done}/{self.total}\x1b[K")
+                    sys.stderr.flush()
+                yield item
+        finally:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+DEFAULT_FORMAT = "full"
+
+
+def _print_diffs(diffs: List[str], fixable: int, errors, lang: str) -> int:
+    """``--diff``: the fixes as one unified diff on stdout (nothing written); exit 1 when there is
+    something to fix, as a CI check that the files are already fixed."""
+    sys.stdout.write("".join(diffs))
+    sys.stdout.flush()
+    if diffs:
+        sys.stderr.write(Message("fix.diff-summary", n=fixable).render(lang) + "\n")
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if diffs else EXIT_CLEAN
+
+
+def _output_format(name: str, host: Host):
+    from gaonb_lint import formats
+
+    extra = list(host.output_formats)
+    try:
+        return formats.get(name, extra)
+    except KeyError:
+        raise UsageError("usage.unknown-format", value=name, known=formats.names(extra)) from None
+
+
+def use_color(stream) -> bool:
+    """Colour only for a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _encodable(text: str, stream) -> str:
+    """``text`` as ``stream`` can print it: on a console that cannot show Chinese (an ASCII or GBK
+    locale) the characters it lacks become ``\\uXXXX`` escapes instead of a traceback."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        # Every non-ASCII character as \\uXXXX (astral ones as a surrogate pair): readable, the
+        # same in every console encoding, and still valid JSON for the machine formats.
+        return "".join(ch if ord(ch) < 128 else _u_escape(ord(ch)) for ch in text)
+    except LookupError:
+        return text
+
+
+def _u_escape(code: int) -> str:
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _render(output_format, result, out) -> None:
+    """A built-in format renders directly; a plugin's runs isolated: one that raises or hangs is
+    one error line naming the plugin."""
+    if not getattr(output_format, "plugin", ""):
+        output_format.render(result, out)
+        return
+    from gaonb_lint import isolation
+
+    try:
+        isolation.call(output_format.render, result, out)
+    except isolation.PluginFailure as e:
+        raise PluginError("plugin.format-failed", format=output_format.name, plugin=output_format.plugin,
+                          error=str(e)) from None
+
+
+def write_output(output_format, result, output_file: Optional[str]) -> None:
+    """Print ``result`` to stdout, or write it atomically to ``output_file`` (UTF-8)."""
+    import io
+
+    buf = io.StringIO()
+    if not output_file:
+        result.color = use_color(sys.stdout)
+        _render(output_format, result, buf)
+        sys.stdout.write(_encodable(buf.getvalue(), sys.stdout))
+        sys.stdout.flush()
+        return
+    from gaonb_lint.atomic import write_atomic
+
+    _render(output_format, result, buf)
+    write_atomic(output_file, buf.getvalue().encode("utf-8"))  # a failure is one GaonbError line

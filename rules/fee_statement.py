@@ -45,13 +45,15 @@ is reported: section 六 does not state the fee collection.
 ## How to fix
 Add to section 六 a sentence such as `本机关本年度未收取信息处理费。` or
 `本年度共发出收费通知2件，实际收取信息处理费600元。`. Fee information in another section or in an
-extra section does not count: move it into 六.
+extra section does not count: move it into 六. `--unsafe-fixes` adds
+`本机关本年度信息处理费收取情况：【待填写】。` at the end of 六 for you to complete; until `【待填写】`
+is replaced the sentence is reported as not filled in.
 """
 from __future__ import annotations
 
 import re
 
-from gaonb_lint.api import Heading, Paragraph, Rule, normalize_label, official_format
+from gaonb_lint.api import Fix, Heading, Paragraph, Rule, normalize_label, official_format
 
 FEE = "信息处理费"
 # The fee as reports name it: 信息处理费, 信息公开处理费, or 收费 in a sentence about 信息公开
@@ -96,6 +98,10 @@ def check(report, ctx):
     section = _other_section(report)
     if section is not None:
         blocks = [b for b in section.blocks if isinstance(b, (Paragraph, Heading))]
+        for block in blocks:
+            if FEE in block.text and PLACEHOLDER in block.text:
+                yield ctx.finding(block, "placeholder", placeholder=PLACEHOLDER)
+                return
         for i, block in enumerate(blocks):
             if _states_fee(block.text):
                 return
@@ -118,7 +124,19 @@ def check(report, ctx):
     if elsewhere is not None:
         yield ctx.finding(where, "elsewhere", section=spec.heading, line=report.position(elsewhere.start)[0])
     else:
-        yield ctx.finding(where, "missing", section=spec.heading)
+        yield ctx.finding(where, "missing", section=spec.heading, fix=_sentence(report, section))
+
+
+# Marks the sentence --unsafe-fixes inserts until its author fills it in.
+PLACEHOLDER = "【待填写】"
+SENTENCE = f"本机关本年度{FEE}收取情况：{PLACEHOLDER}。"
+
+
+def _sentence(report, section):
+    if section is None:
+        return None
+    last = section.blocks[-1] if section.blocks else section.heading
+    return Fix(last.end, last.end, f"\n\n{SENTENCE}", safe=False)
 
 
 RULE = Rule(
@@ -127,6 +145,9 @@ RULE = Rule(
     summary={"zh": "在“六、其他需要报告的事项”中说明信息处理费收取情况",
              "en": "section 六 states the information-processing fee (信息处理费) collected"},
     messages={
+        "placeholder": {"zh": "信息处理费收取情况尚未填写：请将 “{placeholder}” 改为实际情况，如 “本机关本年度未收取信息处理费。”",
+                        "en": "the information-processing fee statement is not filled in: replace “{placeholder}” "
+                              "with the facts, e.g. “本机关本年度未收取信息处理费。”"},
         "missing": {"zh": "未说明信息处理费收取情况：应在 “{section}” 中写明，如 “本机关本年度未收取信息处理费。”",
                     "en": "no statement on the information-processing fee: section “{section}” must state it, "
                           "e.g. “本机关本年度未收取信息处理费。”"},

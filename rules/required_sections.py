@@ -45,7 +45,9 @@ the six sections 一、总体情况 / 二、主动公开政府信息情况 / 三
 is reported as `章节标题不符：应为 “五、存在的主要问题及改进情况”，实为 “五、存在问题及改进措施”`.
 
 ## How to fix
-Use the official heading exactly as given in the message. Move the content of an extra section
+Use the official heading exactly as given in the message. `--fix` replaces a known variant of a
+title with the official one; `--unsafe-fixes` also replaces a merely similar title or a wrong
+number, and inserts a missing section as a heading with `（待补充）` for its author to write. Move the content of an extra section
 into the official section it belongs to (fee information goes to 六), and renumber.
 """
 from __future__ import annotations
@@ -53,7 +55,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Dict, List, Optional, Tuple
 
-from gaonb_lint.api import Rule, official_format, normalize_label
+from gaonb_lint.api import Fix, Rule, official_format, normalize_label
 
 MATCH_THRESHOLD = 0.55
 SAME_NUMBER_BONUS = 0.15
@@ -131,24 +133,62 @@ def check(report, ctx):
             continue
         placed.append((idx, section))
         if how != "exact":
-            yield ctx.finding(section.heading, "retitled", expected=spec.heading, actual=section.heading.text)
+            # A known variant of the title is safely the official one; a merely similar title
+            # may be another section written badly.
+            yield ctx.finding(section.heading, "retitled", expected=spec.heading, actual=section.heading.text,
+                              fix=_retitle(report, section.heading, spec.heading, safe=how == "variant"))
         elif section.number != spec.number:
-            yield ctx.finding(section.heading, "renumbered", expected=spec.heading, actual=section.heading.text)
+            # The number is often wrong because of an extra section before it: renumbering alone
+            # would then give two sections one number.
+            yield ctx.finding(section.heading, "renumbered", expected=spec.heading, actual=section.heading.text,
+                              fix=_retitle(report, section.heading, spec.heading, safe=False))
 
     present = {idx for idx, _ in first_seen.items()}
     for idx, spec in enumerate(specs):
         if idx in present:
             continue
         after = [s for i, s in placed if i > idx]
+        fix = None
         if after:
             where = (after[0].heading.start, after[0].heading.start)
+            fix = _skeleton_before(report, after[0].heading, spec.heading)
         elif report.sections:
             where = (report.end, report.end)
+            fix = _skeleton_at_end(report, report.sections[-1].heading, spec.heading)
         elif report.title is not None:
             where = (report.title.start, report.title.end)
         else:
             where = (0, 0)
-        yield ctx.finding(where, "missing", expected=spec.heading)
+        yield ctx.finding(where, "missing", expected=spec.heading, fix=fix)
+
+
+# What an inserted section holds until its author writes it.
+PLACEHOLDER = "（待补充）"
+
+
+def _retitle(report, heading, official: str, safe: bool):
+    if report.text[heading.start:heading.end] != heading.text:
+        return None  # the heading is not a verbatim slice of the source (HTML, DOCX)
+    return Fix(heading.start, heading.end, official, safe=safe)
+
+
+def _markup(report, heading) -> str:
+    """What precedes a heading's text on its line (``## ``), to write a new heading alike."""
+    line_start = report.line_start(report.position(heading.start)[0])
+    prefix = report.text[line_start:heading.start]
+    return prefix if prefix.strip(" #") == "" else ""
+
+
+def _skeleton_before(report, heading, official: str):
+    line_start = report.line_start(report.position(heading.start)[0])
+    text = f"{_markup(report, heading)}{official}\n\n{PLACEHOLDER}\n\n"
+    return Fix(line_start, line_start, text, safe=False)
+
+
+def _skeleton_at_end(report, heading, official: str):
+    end = report.end
+    lead = "" if report.text.endswith("\n") else "\n"
+    return Fix(end, end, f"{lead}\n{_markup(report, heading)}{official}\n\n{PLACEHOLDER}\n", safe=False)
 
 
 RULE = Rule(

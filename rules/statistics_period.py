@@ -43,10 +43,13 @@ A report titled `2025年政府信息公开工作年度报告` whose preamble say
 ## How to fix
 Add to the preamble, with the report year:
 `本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。`
+`--unsafe-fixes` inserts `本报告中所列数据的统计期限为Y年1月1日至Y年12月31日。` with the report year
+(before the first section when the period is missing, after the sentence with the end date when
+only that is given); check that the year is right.
 """
 from __future__ import annotations
 
-from gaonb_lint.api import Rule, Table, find_end_only, find_periods
+from gaonb_lint.api import Fix, Rule, Table, find_end_only, find_periods
 from gaonb_lint.period import find_unreadable_period
 
 
@@ -115,7 +118,10 @@ def check(report, ctx):
     for joined in _prose(report):
         e = find_end_only(joined.text)
         if e is not None:
-            yield ctx.finding((joined.offset(e.offset), joined.offset(e.end_offset)), key("end-only"), expected=expected)
+            end = joined.offset(e.end_offset)
+            stop = joined.text.find("。", e.end_offset)
+            fix = _insert(report, joined.offset(stop) + 1 if stop != -1 else end, year, "")
+            yield ctx.finding((joined.offset(e.offset), end), key("end-only"), expected=expected, fix=fix)
             return
     for joined in _prose(report):
         u = find_unreadable_period(joined.text)
@@ -123,7 +129,18 @@ def check(report, ctx):
             yield ctx.finding((joined.offset(u.offset), joined.offset(u.end_offset)), key("unreadable"),
                               expected=expected, written=u.text)
             return
-    yield ctx.finding(where, key("missing"), expected=expected)
+    fix = None
+    if report.sections:
+        heading = report.sections[0].heading
+        fix = _insert(report, report.line_start(report.position(heading.start)[0]), year, "\n\n")
+    yield ctx.finding(where, key("missing"), expected=expected, fix=fix)
+
+
+def _insert(report, at: int, year, after: str):
+    """The period sentence of ``year`` inserted at ``at`` (unsafe: the year is the reader's)."""
+    if not year or report.text[at - 1:at] not in ("", "\n", "。", ".", "；"):
+        return None
+    return Fix(at, at, f"本报告中所列数据的统计期限为{year}年1月1日至{year}年12月31日。{after}", safe=False)
 
 
 RULE = Rule(

@@ -67,7 +67,8 @@ report years 2019 and 2020 the 2019 format (国办公开办函〔2019〕60号). 
 is reported: `列标签 “现行有效件” 与年报格式不符：是否应为 “现行有效件数”？`
 
 ## How to fix
-Copy the official label from the message. Add missing rows and columns (with their numbers, 0
+Copy the official label from the message (`--fix` does it for a misspelled label;
+`--unsafe-fixes` also for a label of the other format version). Add missing rows and columns (with their numbers, 0
 when none) and remove rows or columns the format does not have. The layout of each table in
 Markdown is in `docs/markdown-tables.md`.
 """
@@ -75,10 +76,10 @@ from __future__ import annotations
 
 from gaonb_lint.api import Fix, Rule
 
-def _fix(report, p, replacement):
+def _fix(report, p, replacement, safe):
     cell = p.cell
     if cell is not None and replacement and report.text[cell.start:cell.end] == cell.text:
-        return Fix(cell.start, cell.end, replacement, safe=False)
+        return Fix(cell.start, cell.end, replacement, safe=safe)
     return None
 
 
@@ -130,12 +131,12 @@ def check(report, ctx):
             }
             where = (p.start, p.end)
             if p.kind == "misspelled":
-                yield ctx.finding(where, "misspelled", fix=_fix(report, p, p.expected), **params)
+                yield ctx.finding(where, "misspelled", fix=_fix(report, p, p.expected, safe=True), **params)
             elif p.kind == "wrong-version":
                 params.update(other_zh=version_name(p.version, "zh"), other_en=version_name(p.version, "en"),
                               mine_zh=version_name(version, "zh"), mine_en=version_name(version, "en"))
                 if p.expected:
-                    yield ctx.finding(where, "wrong-version", fix=_fix(report, p, p.expected), **params)
+                    yield ctx.finding(where, "wrong-version", fix=_fix(report, p, p.expected, safe=False), **params)
                 else:
                     yield ctx.finding(where, "wrong-version-extra", **params)
             elif p.kind == "missing":

@@ -37,6 +37,10 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import pytest
 
+# The result cache would let one test's run answer another's (and leave .gaonb-lint-cache/ in the
+# checkouts the tests run in); tests/test_cache.py turns it on where it is the subject.
+os.environ["GAONB_LINT_NO_CACHE"] = "1"
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"
 EXAMPLES_DIR = REPO_ROOT / "examples"

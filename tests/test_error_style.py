@@ -18,7 +18,7 @@ COMPLIANT = EXAMPLES_DIR / "compliant-2025.md"
 # formats, encodings, tools, commands, settings and the configuration's own values.
 ALLOWED_WORDS = {
     "gaonb", "lint", "rules", "explain", "check", "extract", "validate", "convert", "help", "print", "schema",
-    "UTF", "GB", "GBK", "GB18030", "json", "text", "TiB", "MiB", "KiB", "TB", "TOML", "JSON", "README", "MB", "KB", "docx", "doc", "pdf", "txt", "html", "htm", "md",
+    "UTF", "GB", "GBK", "GB18030", "json", "text", "full", "concise", "sarif", "github", "gitlab", "junit", "TiB", "MiB", "KiB", "TB", "TOML", "JSON", "README", "MB", "KB", "docx", "doc", "pdf", "txt", "html", "htm", "md",
     "markdown", "Word", "WPS", "python", "pypdfium", "pip", "install", "zh", "en", "error", "warning", "info",
     "tool", "toml", "true", "false", "v2019", "v2021", "Reader", "Rule", "gaonb_lint_rules", "gaonb_lint_readers",
     "COMMAND", "GAONB_LINT_LANG", "builtin", "docs",

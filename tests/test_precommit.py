@@ -26,7 +26,7 @@ def test_hook_definition():
     assert hook["id"] == "gaonb-lint"
     assert hook["entry"] == "gaonb-lint check --force-exclude"
     assert hook["language"] == "python"
-    assert hook["require_serial"] is False
+    assert hook["require_serial"] is True  # one summary per commit, not one per process
     assert "types" not in hook  # `types: [text]` would lint .py and .yaml files too
     import re
 
@@ -119,6 +119,8 @@ def test_configured_hook_blocks_and_passes(hook_env):
     assert code == 1, out
     assert "bad.md:86:4: GL101 [required-sections] 错误：多出章节 “四、信息处理费统计情况”" in out
     assert "good.md:" not in out
+    assert "检查通过" not in out  # one run, one summary: not a pass printed next to the failure
+    assert out.count("共检查") == 1
 
 
 def test_a_one_file_run_finds_last_year_s_report_in_the_repository(hook_env):

@@ -1,0 +1,225 @@
+"""The result cache, baselines, standard input and the progress line: each gives the same
+findings as a plain run, and none of them can break a run."""
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+
+from conftest import EXAMPLES_DIR, cli_env, run_cli
+
+CACHE_ON = {"GAONB_LINT_NO_CACHE": ""}
+# carry-over and in-force-count keep each report's extract for the cross-report pass, which a
+# cached result does not hold: files they run on are always checked afresh.  The cache is tested
+# where it serves.
+NO_SET = ["--ignore", "GL402,GL403"]
+
+
+def _site(tmp_path, n=2):
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("compliant-2025.md", "mistakes-2025.md"):
+        shutil.copy(EXAMPLES_DIR / name, site / name)
+    for i in range(n - 2):
+        shutil.copy(EXAMPLES_DIR / "mistakes-2025.md", site / f"copy-{i}.md")
+    return site
+
+
+def _json(site, *args, env=CACHE_ON):
+    code, out, err = run_cli(["check", "--isolated", *NO_SET, "--output-format", "json", *args, "."], cwd=site, env=env)
+    return code, json.loads(out), err
+
+
+def test_cache_gives_the_same_results(tmp_path):
+    site = _site(tmp_path)
+    plain = _json(site, "--no-cache")
+    assert not (site / ".gaonb-lint-cache").exists()
+    cold = _json(site, "-v")
+    assert (site / ".gaonb-lint-cache" / "CACHEDIR.TAG").is_file()
+    assert "结果来自缓存" not in cold[2]
+    warm = _json(site, "-v")
+    assert warm[2].count("结果来自缓存") == 2
+    assert plain[:2] == cold[:2] == warm[:2]
+    for fmt in ("full", "sarif", "junit"):  # the formats that use the source lines and fingerprints
+        outs = {run_cli(["check", "--isolated", *NO_SET, "--output-format", fmt, *extra, "."], cwd=site, env=CACHE_ON)[1]
+                for extra in ([], ["--no-cache"])}
+        assert len(outs) == 1
+
+
+def test_cache_follows_content_and_configuration(tmp_path):
+    site = _site(tmp_path)
+    _json(site)
+    report = site / "compliant-2025.md"
+    report.write_text(report.read_text(encoding="utf-8").replace("## 一、总体情况", "## 一、总体概况"), encoding="utf-8")
+    code, doc, err = _json(site, "-v")
+    assert "compliant-2025.md: 读取方式：Markdown，编码 utf-8；1 个问题\n" in err  # checked again
+    assert any(d["path"].endswith("compliant-2025.md") and d["code"] == "GL101" for d in doc["diagnostics"])
+    (site / ".gaonb-lint.toml").write_text('ignore = ["GL101"]\n', encoding="utf-8")
+    code, out, err = run_cli(["check", *NO_SET, "--output-format", "json", "-v", "."], cwd=site, env=CACHE_ON)
+    assert "结果来自缓存" not in err and not [d for d in json.loads(out)["diagnostics"] if d["code"] == "GL101"]
+
+
+def test_corrupt_or_foreign_cache_is_ignored(tmp_path):
+    site = _site(tmp_path)
+    expected = _json(site)[:2]
+    entries = sorted((site / ".gaonb-lint-cache").glob("v1/*/*.json"))
+    assert len(entries) == 2  # one per report
+    good = [json.loads(e.read_text(encoding="utf-8")) for e in entries]
+    swapped = [good[1], good[0]]
+    foreign = [dict(g, key="another run") for g in good]
+    broken = [dict(g, payload={"diagnostics": [[1, 2]]}) for g in good]
+    for junk in ([b"\x00\xff garbage"] * 2, [b"[1, 2, 3]"] * 2, *(
+            [json.dumps(doc).encode() for doc in docs] for docs in (foreign, broken))):
+        for entry, data in zip(entries, junk):
+            entry.write_bytes(data)
+        code, doc, err = _json(site, "-v")
+        assert (code, doc) == expected and "Traceback" not in err and "结果来自缓存" not in err
+    # an entry copied onto another file's name is not that file's
+    for entry, doc in zip(entries, swapped):
+        entry.write_text(json.dumps(doc), encoding="utf-8")
+    assert _json(site)[:2] == expected
+
+
+def test_one_entry_per_file_and_old_settings_pruned(tmp_path):
+    site = _site(tmp_path)
+    _json(site)
+    for lang in ("en", "zh"):
+        for select in ("GL1", "GL2", "GL3", "GL9", "ALL"):
+            run_cli(["check", "--isolated", *NO_SET, "--lang", lang, "--select", select, "."], cwd=site, env=CACHE_ON)
+    runs = list((site / ".gaonb-lint-cache" / "v1").iterdir())
+    assert 1 < len(runs) <= 8
+
+
+def test_unwritable_cache_dir_is_skipped(tmp_path):
+    site = _site(tmp_path)
+    (site / "blocker").write_text("a file where the cache directory would go", encoding="utf-8")
+    (site / ".gaonb-lint.toml").write_text('cache-dir = "blocker/cache"\n', encoding="utf-8")
+    code, out, err = run_cli(["check", *NO_SET, "--output-format", "json", "."], cwd=site, env=CACHE_ON)
+    assert code == 1 and err == "" and json.loads(out)["diagnostics"]
+
+
+def test_cache_dir_setting(tmp_path):
+    site = _site(tmp_path)
+    (site / ".gaonb-lint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
+    run_cli(["check", *NO_SET, "."], cwd=site, env=CACHE_ON)
+    assert (site / "build" / "lint-cache" / "CACHEDIR.TAG").is_file()
+    assert not (site / ".gaonb-lint-cache").exists()
+
+
+def test_jobs_output_file_and_cache_identical(tmp_path):
+    site = _site(tmp_path, n=8)
+    plain = run_cli(["check", "--isolated", *NO_SET, "--no-cache", "--output-format", "concise", "."], cwd=site)
+    for args in (["-j", "2"], ["-j", "2"], ["-j", "1"]):  # cold, then warm, with and without workers
+        assert run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", *args, "."], cwd=site, env=CACHE_ON) == plain
+    out = tmp_path / "out.txt"
+    code, stdout, _ = run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", "-j", "2", "-o", str(out), "."],
+                              cwd=site, env=CACHE_ON)
+    assert code == plain[0] and stdout == "" and out.read_text(encoding="utf-8") == plain[1]
+
+
+# -- baseline ------------------------------------------------------------------------------------
+
+def test_baseline_reports_only_new_findings(tmp_path):
+    site = _site(tmp_path)
+    n = len(_json(site, env=None)[1]["diagnostics"])
+    code, out, err = run_cli(["check", "--isolated", *NO_SET, "--write-baseline", "baseline.json", "."], cwd=site)
+    assert code == 0 and out == "" and f" {n} " in err
+    recorded = json.loads((site / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert len(recorded) == n and all(not f["path"].startswith("/") for f in recorded)
+    code, doc, _ = _json(site, "--baseline", "baseline.json", env=None)
+    assert code == 0 and doc["diagnostics"] == []
+
+    # lines move: still nothing new
+    report = site / "mistakes-2025.md"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("## 一、总体情况\n", "## 一、总体情况\n\n新增的一段说明。\n\n另一段说明。\n", 1)
+    report.write_text(text, encoding="utf-8")
+    code, doc, _ = _json(site, "--baseline", "baseline.json", env=None)
+    assert code == 0 and doc["diagnostics"] == []
+
+    # a new mistake is reported, and only it; a fixed one is listed with --verbose
+    text = text.replace("## 一、总体情况", "## 一、总体概况")
+    text = text.replace("| 现行有效件 |", "| 现行有效件数 |")
+    report.write_text(text, encoding="utf-8")
+    code, doc, err = _json(site, "--baseline", "baseline.json", "--verbose", env=None)
+    assert [d["code"] for d in doc["diagnostics"]] == ["GL101"] and "一、总体概况" in doc["diagnostics"][0]["message"]
+    assert "基线中已修复的问题" in err and "现行有效件" in err
+
+
+def test_baseline_of_other_findings_changes_nothing(tmp_path):
+    site = _site(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "r.md").write_text("# 某镇2025年政府信息公开工作年度报告\n\n正文。\n", encoding="utf-8")
+    run_cli(["check", "--isolated", *NO_SET, "--write-baseline", str(site / "baseline.json"), str(other / "r.md")], cwd=site)
+    assert _json(site, "--baseline", "baseline.json", env=None) == _json(site, env=None)
+
+
+def test_bad_baseline_is_one_line(tmp_path):
+    site = _site(tmp_path)
+    for content in (None, "{", '{"tool": "other"}'):
+        if content is not None:
+            (site / "baseline.json").write_text(content, encoding="utf-8")
+        code, out, err = run_cli(["check", "--isolated", *NO_SET, "--baseline", "baseline.json", "."], cwd=site)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "baseline.json" in err
+
+
+# -- standard input --------------------------------------------------------------------------------
+
+def test_stdin_gives_the_same_findings(tmp_path):
+    site = _site(tmp_path)
+    data = (site / "mistakes-2025.md").read_bytes()
+    file_run = run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", "mistakes-2025.md"], cwd=site)
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, "--output-format", "concise",
+                           "--stdin-filename", "mistakes-2025.md", "-"], input=data, capture_output=True,
+                          cwd=site, env=cli_env())
+    assert (proc.returncode, proc.stdout.decode("utf-8")) == file_run[:2]
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, "--output-format", "json", "-"],
+                          input=data, capture_output=True, cwd=site, env=cli_env())
+    doc = json.loads(proc.stdout)
+    assert {d["path"] for d in doc["diagnostics"]} == {"-"}
+    assert len(doc["diagnostics"]) == sum(1 for ln in file_run[1].splitlines() if ln.startswith("mistakes-2025.md:"))
+
+
+def test_stdin_filename_picks_the_configuration(tmp_path):
+    site = _site(tmp_path)
+    (site / "sub").mkdir()
+    (site / "sub" / ".gaonb-lint.toml").write_text('ignore = ["GL202"]\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--output-format", "json", "--stdin-filename",
+                           "sub/report.md", "-"], input=(site / "mistakes-2025.md").read_bytes(),
+                          capture_output=True, cwd=site, env=cli_env())
+    codes = {d["code"] for d in json.loads(proc.stdout)["diagnostics"]}
+    assert "GL202" not in codes and "GL101" in codes
+
+
+# -- progress --------------------------------------------------------------------------------------
+
+def _stderr_on_tty(args, cwd):
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, *args], cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=slave, env=cli_env())
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_only_on_a_terminal(tmp_path):
+    site = _site(tmp_path, n=8)
+    assert "检查中 8/8" in _stderr_on_tty(["."], site)
+    assert "检查中" not in _stderr_on_tty(["--quiet", "."], site)
+    assert "检查中" not in _stderr_on_tty(["mistakes-2025.md", "compliant-2025.md"], site)  # a handful
+    code, out, err = run_cli(["check", "--isolated", *NO_SET, "."], cwd=site)
+    assert "检查中" not in err and "\r" not in err
