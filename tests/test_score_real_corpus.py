@@ -68,6 +68,17 @@ def test_optional_expected_finding_counts_only_when_found(tmp_path):
     assert score(write(tmp_path, labels), [finding("table-unreadable", 6)]).tp["table-unreadable"] == 1
 
 
+def test_expected_finding_with_says_matches_only_a_message_holding_it(tmp_path):
+    # A report crawled onto one line: the line cannot tell which section a finding is about.
+    doc = write(tmp_path, "  required-sections:\n    verdict: violation\n    reason: r\n"
+                          "    expected:\n      - {line: 2, says: \"一、\"}\n")
+    s = score(doc, [finding("required-sections", 2, "缺少章节 “三、收到和处理政府信息公开申请情况”")])
+    assert (s.tp["required-sections"], s.fp["required-sections"], s.fn["required-sections"]) == (0, 1, 1)
+    assert [o.kind for o in s.outcomes] == ["fp", "fn"]
+    s = score(doc, [finding("required-sections", 2, "章节标题 “一、总体情况” …")])
+    assert (s.tp["required-sections"], s.fp["required-sections"]) == (1, 0)
+
+
 def test_clean_rule_makes_every_finding_a_false_positive_and_skip_ignores_them(tmp_path):
     doc = write(tmp_path, "  balance: {verdict: skip, reason: r}\n")
     s = score(doc, [finding("report-year", 1), finding("balance", 5)])

@@ -12,7 +12,9 @@ documents and compares every finding with the labels, rule by rule:
 - a rule labelled ``violation`` lists its expected findings, each at a ``line`` or an ``anchor``
   (a text on the line; the first line holding it), optionally a range up to ``to_line`` /
   ``to_anchor`` / ``to_end``.  A finding of that rule inside an expected finding's range matches
-  it (true positive).  One cause gives one finding: a second finding inside an already matched
+  it (true positive); an expected finding with ``says`` matches only a finding whose message
+  holds that text (for a report crawled onto one line, where the line alone does not tell which
+  section or table a finding is about).  One cause gives one finding: a second finding inside an already matched
   range is a false positive ("duplicate").  An expected finding that nothing matches is a false
   negative;
 - an expected finding marked ``optional`` is a finding that would be right but is not required
@@ -77,6 +79,11 @@ class Expected:
     text: str                      # how the label names it (for the report)
     optional: bool = False
     matched: bool = False
+    says: Optional[str] = None     # a text the finding's message must hold
+
+    def covers(self, finding: dict) -> bool:
+        return (self.start <= finding["line"] <= self.end
+                and (self.says is None or self.says in finding["message"]))
 
 
 @dataclass
@@ -226,8 +233,9 @@ def load_document(label_path: Path) -> Document:
         for i, entry in enumerate(raw.get("expected") or []):
             start, end = _range(entry, doc_lines, f"{w} expected[{i}]")
             name = entry.get("anchor") or doc_lines[start - 1].strip()
+            says = entry.get("says")
             expected.append(Expected(rule, start, end, str(entry.get("note") or name),
-                                     bool(entry.get("optional"))))
+                                     bool(entry.get("optional")), says=None if says is None else str(says)))
         if raw["verdict"] == "violation" and not expected:
             raise LabelError(f"{w}: a violation lists its `expected` findings")
         if raw["verdict"] != "violation" and expected:
@@ -296,19 +304,19 @@ def score_document(doc: Document, findings: List[dict], score: Score,
         label = doc.rules.get(rule)
         if label is not None and label.verdict == "skip":
             continue
-        expected = [Expected(e.rule, e.start, e.end, e.text, e.optional)
+        expected = [Expected(e.rule, e.start, e.end, e.text, e.optional, says=e.says)
                     for e in (label.expected if label else [])]
         ignore = label.ignore if label else []
         for f in found:
             if any(i.covers(f) for i in ignore):
                 continue
-            hit = next((e for e in expected if not e.matched and e.start <= f["line"] <= e.end), None)
+            hit = next((e for e in expected if not e.matched and e.covers(f)), None)
             context = doc.lines[f["line"] - 1].strip()[:60] if 0 < f["line"] <= len(doc.lines) else ""
             if hit is not None:
                 hit.matched = True
                 score.add("tp", rule)
             else:
-                dup = any(e.start <= f["line"] <= e.end for e in expected)
+                dup = any(e.covers(f) for e in expected)
                 score.add("fp", rule)
                 score.outcomes.append(Outcome(doc.id, rule, "dup" if dup else "fp", f["line"],
                                               f["message"], context))
