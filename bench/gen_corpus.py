@@ -56,7 +56,7 @@ class Generator:
     def __init__(self, seed: int, error_rate: float):
         self.rng = random.Random(seed)
         self.error_rate = error_rate
-        self.suffix = official_format.raw_format()["report_title_suffix"]
+        self.suffix = official_format.report_title_suffix()
         self.sections = official_format.sections()
 
     # -- helpers -------------------------------------------------------------------------
@@ -83,30 +83,30 @@ class Generator:
         return lines
 
     def proactive(self, version, mistakes: List[str]) -> List[str]:
-        blocks = version.table("proactive")["blocks"]
-        width = 1 + max(len(b["columns"]) for b in blocks)
+        blocks = version.table("proactive").blocks
+        width = 1 + max(len(b.columns) for b in blocks)
         old = None
         if "old-label" in mistakes:  # a label of another format version in this report
             other = [v for v in official_format.version_ids() if v != version.id][0]
-            old = official_format.version(other).table("proactive")["blocks"][0]["columns"][0]["label"]
+            old = official_format.version(other).table("proactive").blocks[0].columns[0].label
         rows: List[List[str]] = []
         for bi, b in enumerate(blocks):
-            rows.append([b["title"]] + [""] * (width - 1))
-            header = [c["label"] for c in b["columns"]]
+            rows.append([b.title] + [""] * (width - 1))
+            header = [c.label for c in b.columns]
             if old is not None and bi == 0:
                 header[0] = old
-            rows.append([b["label_header"]] + header + [""] * (width - 1 - len(header)))
-            for label in b["rows"]:
+            rows.append([b.label_header] + header + [""] * (width - 1 - len(header)))
+            for label in b.rows:
                 values = []
-                for c in b["columns"]:
-                    kind = c.get("type", "count")
+                for c in b.columns:
+                    kind = c.type
                     if kind == "amount":
                         values.append("0" if self.rng.random() < 0.5 else f"{self.rng.randint(1, 9999) / 100:g}")
                     elif kind == "delta":
                         values.append(str(self.rng.randint(-5, 5)))
                     else:
                         values.append(str(self.count(40)))
-                if len(b["columns"]) == 3 and all(c.get("type", "count") == "count" for c in b["columns"]):
+                if len(b.columns) == 3 and all(c.type == "count" for c in b.columns):
                     # made, repealed, in force: keep made <= in force + repealed (plausibility X2)
                     made, repealed = int(values[0]), int(values[1])
                     values[2] = str(made + repealed + self.rng.randint(0, 30))
@@ -115,68 +115,68 @@ class Generator:
 
     def applications(self, version, mistakes: List[str], scale: int) -> List[str]:
         t = version.table("applications")
-        columns, rows = t["columns"], t["rows"]
-        by_label = {r["label"]: r for r in rows}
+        columns, rows = t.columns, t.rows
+        by_label = {r.label: r for r in rows}
 
         def depth(r) -> int:
             d = 0
-            while r.get("group"):
-                r = by_label[r["group"]]
+            while r.group:
+                r = by_label[r.group]
                 d += 1
             return d
 
-        tops = [r for r in rows if not r.get("group")]
-        numeric_tops = [r for r in tops if r["numeric"]]
+        tops = [r for r in rows if not r.group]
+        numeric_tops = [r for r in tops if r.numeric]
         new, carried_in, carried_out = numeric_tops[0], numeric_tops[1], numeric_tops[-1]
-        results = [r for r in tops if not r["numeric"]][0]
-        direct = [r for r in rows if r.get("group") == results["label"] and r["numeric"]]
+        results = [r for r in tops if not r.numeric][0]
+        direct = [r for r in rows if r.group == results.label and r.numeric]
         total_row = direct[-1]
 
         def under_results(r) -> bool:
-            while r.get("group"):
-                if r["group"] == results["label"]:
+            while r.group:
+                if r.group == results.label:
                     return True
-                r = by_label[r["group"]]
+                r = by_label[r.group]
             return False
 
-        leaves = [r for r in rows if r["numeric"] and under_results(r) and r is not total_row]
+        leaves = [r for r in rows if r.numeric and under_results(r) and r is not total_row]
         n_cols = len(columns) - 1  # the last column is the row total
-        values: Dict[str, List[int]] = {r["label"]: [0] * n_cols for r in rows if r["numeric"]}
+        values: Dict[str, List[int]] = {r.label: [0] * n_cols for r in rows if r.numeric}
         for c in range(n_cols):
             col_scale = scale if c == 0 else max(1, scale // 4)
             for r in leaves:
-                values[r["label"]][c] = self.count(col_scale, zero=0.7)
-            done = sum(values[r["label"]][c] for r in leaves)
-            values[total_row["label"]][c] = done
+                values[r.label][c] = self.count(col_scale, zero=0.7)
+            done = sum(values[r.label][c] for r in leaves)
+            values[total_row.label][c] = done
             out = self.count(max(1, col_scale // 2), zero=0.6)
-            values[carried_out["label"]][c] = out
+            values[carried_out.label][c] = out
             cin = self.rng.randint(0, done + out) if self.rng.random() < 0.4 else 0
-            values[carried_in["label"]][c] = cin
-            values[new["label"]][c] = done + out - cin
+            values[carried_in.label][c] = cin
+            values[new.label][c] = done + out - cin
         if "balance" in mistakes:
             leaf = self.rng.choice(leaves)
-            values[leaf["label"]][self.rng.randrange(n_cols)] += self.rng.randint(1, 3)
+            values[leaf.label][self.rng.randrange(n_cols)] += self.rng.randint(1, 3)
 
         header_rows: List[List[str]] = []
-        header_rows.append([t["note"], "", "", t["header"]] + [""] * n_cols)
+        header_rows.append([t.note, "", "", t.header] + [""] * n_cols)
         second, third = ["", "", ""], ["", "", ""]
         seen_groups = set()
         for col in columns:
-            g = col.get("group")
+            g = col.group
             if g:
                 second.append("" if g in seen_groups else g)
                 seen_groups.add(g)
-                third.append(col["label"])
+                third.append(col.label)
             else:
-                second.append(col["label"])
+                second.append(col.label)
                 third.append("")
         body: List[List[str]] = [second, third]
         pending = ["", "", ""]
         for r in rows:
-            pending[depth(r)] = r["label"]
-            if not r["numeric"]:
+            pending[depth(r)] = r.label
+            if not r.numeric:
                 continue
-            v = values[r["label"]]
+            v = values[r.label]
             cells = [str(x) for x in v] + [str(sum(v))]
             if "not-a-number" in mistakes and r is leaves[0]:
                 cells[0] = cells[0] + "件" if self.rng.random() < 0.5 else "—"
@@ -186,21 +186,21 @@ class Generator:
 
     def reviews(self, version, mistakes: List[str]) -> List[str]:
         t = version.table("reviews")
-        groups, columns = t["groups"], t["columns"]
+        groups, columns = t.groups, t.columns
         per = len(columns)
         first = []
         second = []
         seen_parents = set()
         for g in groups:
-            parent = g.get("parent")
+            parent = g.parent
             if parent:
                 first.extend(["" if parent in seen_parents else parent] + [""] * (per - 1))
                 seen_parents.add(parent)
-                second.extend([g["label"]] + [""] * (per - 1))
+                second.extend([g.label] + [""] * (per - 1))
             else:
-                first.extend([g["label"]] + [""] * (per - 1))
+                first.extend([g.label] + [""] * (per - 1))
                 second.extend([""] * per)
-        labels = [c["label"] for c in columns] * len(groups)
+        labels = [c.label for c in columns] * len(groups)
         numbers: List[str] = []
         broken = self.rng.randrange(len(groups)) if "reviews-total" in mistakes else -1
         for gi in range(len(groups)):

@@ -1,16 +1,25 @@
-"""The official report format, loaded from ``schemas/official-format.json`` (package
-``gaonb_lint_schemas``).  Nothing in code repeats a heading or label: read them from here."""
+"""The official report format: ``schemas/official-format.json`` (package ``gaonb_lint_schemas``)
+read once into typed, frozen value objects.  This is the only module that reads that JSON;
+readers, the table specs, the relations, the rules and the tools all read the model below.
+Nothing in code repeats a heading or label: read them from here.
+
+- ``model()``: the whole format (:class:`OfficialFormat`);
+- ``sections()`` / ``version(id)`` / ``version_ids()`` / ``version_for_year(year)``;
+- a version's tables: ``version(id).table(kind)`` (:class:`VersionTable`: rows, columns, blocks,
+  groups of that version);
+- ``relations()``; ``section_title_keys()`` and ``table_row_labels()`` (normalised labels).
+"""
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from gaonb_lint.normalize import normalize_label
 
 SCHEMA_PACKAGE = "gaonb_lint_schemas"
+_set = object.__setattr__
 
 
 def load_json(name: str) -> Any:
@@ -31,73 +40,410 @@ def load_json(name: str) -> Any:
 
 @lru_cache(maxsize=None)
 def raw_format() -> Dict[str, Any]:
-    return load_json("official-format.json")
+    """The JSON as parsed, for schema validation; everything else reads :func:`model`."""
+    data: Dict[str, Any] = load_json("official-format.json")
+    return data
 
 
-# Built once and shared; compared by identity.  (A frozen dataclass compiles three more methods
-# when the module is imported, on every run of the command.)
-@dataclass(eq=False)
-class SectionSpec:
+class _Value:
+    """A frozen value: attributes are set once, in ``__init__``; equal when of the same class
+    with equal attributes.  (Plain slotted classes: a frozen dataclass compiles its methods when
+    the module is imported, on every run of the command.)"""
+
+    __slots__: Tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def _values(self) -> Tuple[object, ...]:
+        return tuple(getattr(self, n) for n in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Value) and type(other) is type(self) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({args})"
+
+
+class SectionSpec(_Value):
+    """One of the six sections: ``key`` (``general`` …), ``number`` (``一``), official ``title``,
+    the ``variants`` of the title reports use, and the ``table`` kind it holds (or ``None``)."""
+
+    __slots__ = ("key", "number", "title", "variants", "table")
     key: str
     number: str
     title: str
-    variants: tuple
+    variants: Tuple[str, ...]
     table: Optional[str]
+
+    def __init__(self, key: str, number: str, title: str, variants: Tuple[str, ...] = (),
+                 table: Optional[str] = None) -> None:
+        _set(self, "key", key)
+        _set(self, "number", number)
+        _set(self, "title", title)
+        _set(self, "variants", variants)
+        _set(self, "table", table)
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
 
 
-@dataclass(eq=False)
-class FormatVersion:
+class Column(_Value):
+    """A column of an official table: its ``label``, ``id`` (for relations), the spanning header
+    ``group`` above it (``法人或其他组织``) and its value ``type`` (``count``, ``amount``, ``delta``)."""
+
+    __slots__ = ("label", "id", "group", "type")
+    label: str
+    id: Optional[str]
+    group: Optional[str]
+    type: str
+
+    def __init__(self, label: str, id: Optional[str] = None, group: Optional[str] = None,
+                 type: str = "count") -> None:
+        _set(self, "label", label)
+        _set(self, "id", id)
+        _set(self, "group", group)
+        _set(self, "type", type)
+
+
+class Row(_Value):
+    """A row of table 三: its ``label``, ``id``, the ``group`` row it is under, whether it holds
+    numbers, and the format ``versions`` it belongs to (``None``: every version)."""
+
+    __slots__ = ("label", "id", "group", "numeric", "versions")
+    label: str
+    id: Optional[str]
+    group: Optional[str]
+    numeric: bool
+    versions: Optional[Tuple[str, ...]]
+
+    def __init__(self, label: str, id: Optional[str] = None, group: Optional[str] = None,
+                 numeric: bool = True, versions: Optional[Tuple[str, ...]] = None) -> None:
+        _set(self, "label", label)
+        _set(self, "id", id)
+        _set(self, "group", group)
+        _set(self, "numeric", numeric)
+        _set(self, "versions", versions)
+
+    def in_version(self, version_id: str) -> bool:
+        return self.versions is None or version_id in self.versions
+
+
+class Block(_Value):
+    """A block of table 二: ``title`` row, header row (``label_header`` and ``columns``), row labels."""
+
+    __slots__ = ("title", "label_header", "columns", "rows")
+    title: str
+    label_header: str
+    columns: Tuple[Column, ...]
+    rows: Tuple[str, ...]
+
+    def __init__(self, title: str, label_header: str, columns: Tuple[Column, ...], rows: Tuple[str, ...]) -> None:
+        _set(self, "title", title)
+        _set(self, "label_header", label_header)
+        _set(self, "columns", columns)
+        _set(self, "rows", rows)
+
+
+class Group(_Value):
+    """A group of table 四 (``行政复议`` …): the same columns again, under ``parent`` when it spans."""
+
+    __slots__ = ("label", "parent")
+    label: str
+    parent: Optional[str]
+
+    def __init__(self, label: str, parent: Optional[str] = None) -> None:
+        _set(self, "label", label)
+        _set(self, "parent", parent)
+
+
+class VersionTable(_Value):
+    """An official table (``proactive`` 二, ``applications`` 三, ``reviews`` 四) as one format
+    version has it: table 二 is ``blocks``; table 三 ``rows`` × ``columns`` under ``header``
+    with its ``note``; table 四 ``groups`` × ``columns``."""
+
+    __slots__ = ("kind", "version", "section", "value_type", "blocks", "rows", "columns", "groups",
+                 "header", "note")
+    kind: str
+    version: str
+    section: str
+    value_type: str
+    blocks: Tuple[Block, ...]
+    rows: Tuple[Row, ...]
+    columns: Tuple[Column, ...]
+    groups: Tuple[Group, ...]
+    header: Optional[str]
+    note: Optional[str]
+
+    def __init__(self, kind: str, version: str, section: str, value_type: str, blocks: Tuple[Block, ...],
+                 rows: Tuple[Row, ...], columns: Tuple[Column, ...], groups: Tuple[Group, ...],
+                 header: Optional[str], note: Optional[str]) -> None:
+        _set(self, "kind", kind)
+        _set(self, "version", version)
+        _set(self, "section", section)
+        _set(self, "value_type", value_type)
+        _set(self, "blocks", blocks)
+        _set(self, "rows", rows)
+        _set(self, "columns", columns)
+        _set(self, "groups", groups)
+        _set(self, "header", header)
+        _set(self, "note", note)
+
+
+class OfficialTable(_Value):
+    """An official table over every version: ``blocks`` per version (table 二, in data order),
+    ``rows`` tagged with their versions (table 三); see :meth:`in_version`."""
+
+    __slots__ = ("kind", "section", "value_type", "blocks", "rows", "columns", "groups", "header", "note")
+    kind: str
+    section: str
+    value_type: str
+    blocks: Tuple[Tuple[str, Tuple[Block, ...]], ...]
+    rows: Tuple[Row, ...]
+    columns: Tuple[Column, ...]
+    groups: Tuple[Group, ...]
+    header: Optional[str]
+    note: Optional[str]
+
+    def __init__(self, kind: str, section: str, value_type: str, blocks: Tuple[Tuple[str, Tuple[Block, ...]], ...],
+                 rows: Tuple[Row, ...], columns: Tuple[Column, ...], groups: Tuple[Group, ...],
+                 header: Optional[str], note: Optional[str]) -> None:
+        _set(self, "kind", kind)
+        _set(self, "section", section)
+        _set(self, "value_type", value_type)
+        _set(self, "blocks", blocks)
+        _set(self, "rows", rows)
+        _set(self, "columns", columns)
+        _set(self, "groups", groups)
+        _set(self, "header", header)
+        _set(self, "note", note)
+
+    def in_version(self, version_id: str) -> VersionTable:
+        blocks = dict(self.blocks).get(version_id, ())
+        rows = tuple(r for r in self.rows if r.in_version(version_id))
+        return VersionTable(self.kind, version_id, self.section, self.value_type, blocks, rows, self.columns,
+                            self.groups, self.header, self.note)
+
+
+class Term(_Value):
+    """A term of a relation: ``kind`` ``row`` / ``column`` (one cell per instance, ``ids[0]``),
+    ``rows_under`` (every numeric row below ``ids[0]`` but ``excluded``) or ``columns_except``
+    (every column of the row but ``excluded``)."""
+
+    __slots__ = ("kind", "ids", "excluded")
+    kind: str
+    ids: Tuple[str, ...]
+    excluded: Tuple[str, ...]
+
+    def __init__(self, kind: str, ids: Tuple[str, ...] = (), excluded: Tuple[str, ...] = ()) -> None:
+        _set(self, "kind", kind)
+        _set(self, "ids", ids)
+        _set(self, "excluded", excluded)
+
+
+class Relation(_Value):
+    """An arithmetic relation of a table: ``sum(left) == sum(right)`` for each column, row or
+    group (``for_each``); ``blame`` is its total; ``name`` is ``((lang, text), …)``."""
+
+    __slots__ = ("id", "table", "name", "source", "for_each", "left", "right", "blame", "versions")
+    id: str
+    table: str
+    name: Tuple[Tuple[str, str], ...]
+    source: Optional[str]
+    for_each: str
+    left: Tuple[Term, ...]
+    right: Tuple[Term, ...]
+    blame: Term
+    versions: Optional[Tuple[str, ...]]
+
+    def __init__(self, id: str, table: str, name: Tuple[Tuple[str, str], ...], source: Optional[str],
+                 for_each: str, left: Tuple[Term, ...], right: Tuple[Term, ...], blame: Term,
+                 versions: Optional[Tuple[str, ...]] = None) -> None:
+        _set(self, "id", id)
+        _set(self, "table", table)
+        _set(self, "name", name)
+        _set(self, "source", source)
+        _set(self, "for_each", for_each)
+        _set(self, "left", left)
+        _set(self, "right", right)
+        _set(self, "blame", blame)
+        _set(self, "versions", versions)
+
+    def in_version(self, version_id: str) -> bool:
+        return self.versions is None or version_id in self.versions
+
+
+class ValueType(_Value):
+    """What a cell may hold: ``count``, ``amount`` (with ``units``), ``delta``."""
+
+    __slots__ = ("name", "description", "integer", "negative", "units")
+    name: str
+    description: str
+    integer: bool
+    negative: bool
+    units: Tuple[str, ...]
+
+    def __init__(self, name: str, description: str, integer: bool, negative: bool,
+                 units: Tuple[str, ...] = ()) -> None:
+        _set(self, "name", name)
+        _set(self, "description", description)
+        _set(self, "integer", integer)
+        _set(self, "negative", negative)
+        _set(self, "units", units)
+
+
+class FormatVersion(_Value):
     """One version of the format (``v2019`` or ``v2021``) with version-specific data resolved."""
 
+    __slots__ = ("id", "name", "document", "first_year", "last_year", "fee_statement_required", "sections")
     id: str
     name: str
     document: str
     first_year: int
     last_year: Optional[int]
     fee_statement_required: bool
-    sections: tuple
+    sections: Tuple[SectionSpec, ...]
 
-    def table(self, key: str) -> Dict[str, Any]:
-        """The official table ``key`` (``proactive``, ``applications``, ``reviews``) for this version:
-        rows/blocks tagged with other versions are dropped."""
-        return _table_for(self.id, key)
+    def __init__(self, id: str, name: str, document: str, first_year: int, last_year: Optional[int],
+                 fee_statement_required: bool, sections: Tuple[SectionSpec, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "document", document)
+        _set(self, "first_year", first_year)
+        _set(self, "last_year", last_year)
+        _set(self, "fee_statement_required", fee_statement_required)
+        _set(self, "sections", sections)
+
+    def table(self, kind: str) -> VersionTable:
+        """The official table ``kind`` (``proactive``, ``applications``, ``reviews``) as this
+        version has it."""
+        return _version_table(self.id, kind)
 
 
-def _keep(item: Any, version: str) -> bool:
-    return not isinstance(item, dict) or version in item.get("versions", [version])
+class OfficialFormat(_Value):
+    """The whole format: versions (in data order), sections, tables, relations, value types."""
+
+    __slots__ = ("versions", "sections", "tables", "relations", "value_types", "report_title_suffix")
+    versions: Tuple[FormatVersion, ...]
+    sections: Tuple[SectionSpec, ...]
+    tables: Tuple[OfficialTable, ...]
+    relations: Tuple[Relation, ...]
+    value_types: Tuple[ValueType, ...]
+    report_title_suffix: str
+
+    def __init__(self, versions: Tuple[FormatVersion, ...], sections: Tuple[SectionSpec, ...],
+                 tables: Tuple[OfficialTable, ...], relations: Tuple[Relation, ...],
+                 value_types: Tuple[ValueType, ...], report_title_suffix: str) -> None:
+        _set(self, "versions", versions)
+        _set(self, "sections", sections)
+        _set(self, "tables", tables)
+        _set(self, "relations", relations)
+        _set(self, "value_types", value_types)
+        _set(self, "report_title_suffix", report_title_suffix)
+
+    def table(self, kind: str) -> OfficialTable:
+        for t in self.tables:
+            if t.kind == kind:
+                return t
+        raise KeyError(kind)
+
+    def version(self, version_id: str) -> FormatVersion:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        raise KeyError(version_id)
+
+
+# -- reading the JSON (the one place) ------------------------------------------------------------
+
+def _opt_tuple(value: Any) -> Optional[Tuple[str, ...]]:
+    return None if value is None else tuple(value)
+
+
+def _column(c: Dict[str, Any], default_type: str = "count") -> Column:
+    return Column(c["label"], c.get("id"), c.get("group"), c.get("type", default_type))
+
+
+def _term(t: Dict[str, Any]) -> Term:
+    for kind in ("row", "column", "rows_under"):
+        if kind in t:
+            return Term(kind, (t[kind],), tuple(t.get("except", ())))
+    if "columns_except" in t:
+        return Term("columns_except", (), tuple(t["columns_except"]))
+    raise ValueError(f"unknown relation term {t!r}")
+
+
+def _table(kind: str, t: Dict[str, Any]) -> OfficialTable:
+    value_type = t.get("value_type", "count")
+    blocks = tuple(
+        (vid, tuple(Block(b["title"], b["label_header"], tuple(_column(c) for c in b["columns"]), tuple(b["rows"]))
+                    for b in bs))
+        for vid, bs in t.get("blocks", {}).items())
+    rows = tuple(Row(r["label"], r.get("id"), r.get("group"), bool(r.get("numeric", True)),
+                     _opt_tuple(r.get("versions")))
+                 for r in t.get("rows", ()))
+    # Table 三 and 四 columns hold the table's value type (table 二 declares one per column).
+    columns = tuple(_column(c, value_type) for c in t.get("columns", ()))
+    groups = tuple(Group(g["label"], g.get("parent")) for g in t.get("groups", ()))
+    return OfficialTable(kind, t["section"], value_type, blocks, rows, columns, groups, t.get("header"), t.get("note"))
 
 
 @lru_cache(maxsize=None)
-def _table_for(version: str, key: str) -> Dict[str, Any]:
-    t = dict(raw_format()["tables"][key])
-    if "blocks" in t:
-        t["blocks"] = t["blocks"][version]
-    if "rows" in t:
-        t["rows"] = [r for r in t["rows"] if _keep(r, version)]
-    return t
+def model() -> OfficialFormat:
+    """The official format, read from the JSON once."""
+    raw = raw_format()
+    secs = tuple(SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("variants", ())), s.get("table"))
+                 for s in raw["sections"])
+    versions = tuple(FormatVersion(vid, f["name"], f["document"], f["first_year"], f.get("last_year"),
+                                   f["fee_statement_required"], secs)
+                     for vid, f in raw["formats"].items())
+    tables = tuple(_table(kind, t) for kind, t in raw["tables"].items())
+    relations = tuple(
+        Relation(r["id"], r["table"], tuple(sorted(r.get("name", {}).items())), r.get("source"), r["for_each"],
+                 tuple(_term(t) for t in r["left"]), tuple(_term(t) for t in r["right"]), _term(r["blame"]),
+                 _opt_tuple(r.get("versions")))
+        for r in raw.get("relations", ()))
+    value_types = tuple(ValueType(name, v.get("description", ""), bool(v["integer"]), bool(v["negative"]),
+                                  tuple(v.get("units", ())))
+                        for name, v in raw.get("value_types", {}).items())
+    return OfficialFormat(versions, secs, tables, relations, value_types, raw["report_title_suffix"])
 
 
-@lru_cache(maxsize=None)
-def sections() -> tuple:
-    return tuple(
-        SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("variants", ())), s.get("table"))
-        for s in raw_format()["sections"]
-    )
+# -- lookups ---------------------------------------------------------------------------------------
+
+def sections() -> Tuple[SectionSpec, ...]:
+    return model().sections
 
 
-@lru_cache(maxsize=None)
 def version(version_id: str) -> FormatVersion:
-    f = raw_format()["formats"][version_id]
-    return FormatVersion(version_id, f["name"], f["document"], f["first_year"], f.get("last_year"),
-                         f["fee_statement_required"], sections())
+    return model().version(version_id)
 
 
 def version_ids() -> List[str]:
-    return list(raw_format()["formats"])
+    return [v.id for v in model().versions]
+
+
+def relations(kind: Optional[str] = None) -> Tuple[Relation, ...]:
+    """The relations of table ``kind`` (every table's with ``None``), in data order."""
+    return tuple(r for r in model().relations if kind is None or r.table == kind)
+
+
+def report_title_suffix() -> str:
+    """``政府信息公开工作年度报告``: how every report's title ends."""
+    return model().report_title_suffix
+
+
+@lru_cache(maxsize=None)
+def _version_table(version_id: str, kind: str) -> VersionTable:
+    return model().table(kind).in_version(version_id)
 
 
 def version_for_year(year: Optional[int], forced: Optional[str] = None) -> Optional[FormatVersion]:
@@ -107,7 +453,7 @@ def version_for_year(year: Optional[int], forced: Optional[str] = None) -> Optio
     this year's."""
     if forced:
         return version(forced)
-    versions = [version(v) for v in version_ids()]
+    versions = model().versions
     if year is None:
         return max(versions, key=lambda v: v.first_year)
     for v in versions:
@@ -116,27 +462,28 @@ def version_for_year(year: Optional[int], forced: Optional[str] = None) -> Optio
     return None
 
 
+def _titles(s: SectionSpec) -> Iterator[str]:
+    yield s.title
+    yield from s.variants
+
+
 @lru_cache(maxsize=None)
-def section_title_keys() -> tuple:
+def section_title_keys() -> Tuple[str, ...]:
     """Normalised official section titles and their known variants (did-you-mean candidates)."""
-    out = []
-    for s in sections():
-        out.append(normalize_label(s.title))
-        out.extend(normalize_label(v) for v in s.variants)
-    return tuple(out)
+    return tuple(normalize_label(t) for s in sections() for t in _titles(s))
 
 
 @lru_cache(maxsize=None)
-def table_row_labels() -> frozenset:
+def table_row_labels() -> FrozenSet[str]:
     """Normalised labels of every official table row and column, in any version.
 
     Readers use them to tell a table row such as ``四、结转下年度继续办理`` from a section heading."""
     labels = set()
-    for t in raw_format()["tables"].values():
-        for r in t.get("rows", []):
-            labels.add(normalize_label(r["label"]))
-        for v in t.get("blocks", {}).values():
-            for b in v:
-                labels.add(normalize_label(b["title"]))
-                labels.update(normalize_label(r) for r in b["rows"])
+    for t in model().tables:
+        for r in t.rows:
+            labels.add(normalize_label(r.label))
+        for _, blocks in t.blocks:
+            for b in blocks:
+                labels.add(normalize_label(b.title))
+                labels.update(normalize_label(r) for r in b.rows)
     return frozenset(labels)

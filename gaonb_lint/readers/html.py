@@ -372,7 +372,7 @@ def _content_root(root: Element) -> Tuple[Element, Optional[Element]]:
     titles = official_format.section_title_keys()
     holders: List[Element] = []
     title_el: Optional[Element] = None
-    suffix = official_format.raw_format()["report_title_suffix"]
+    suffix = official_format.report_title_suffix()
 
     def text_of(el: Element) -> str:
         return "".join(ch for c in el.children if isinstance(c, Text) for ch, _, _ in c.chars)

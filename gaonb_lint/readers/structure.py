@@ -133,7 +133,7 @@ def _note_headings(report: Report) -> None:
 
 
 def _find_title(report: Report, title: Optional[Heading]) -> None:
-    suffix = official_format.raw_format()["report_title_suffix"]
+    suffix = official_format.report_title_suffix()
     if title is None:
         for block in report.preamble:
             if isinstance(block, (Paragraph, Heading)) and suffix[-4:] in block.text and len(block.text) <= 80:

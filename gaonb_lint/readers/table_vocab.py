@@ -56,54 +56,52 @@ def _add(headers: Dict[str, List[Column]], label: str, col: Column) -> None:
 
 @lru_cache(maxsize=None)
 def vocabularies() -> Tuple[TableVocab, ...]:
-    raw = official_format.raw_format()["tables"]
     out = []
-    for key, t in raw.items():
-        v = TableVocab(key)
+    for t in official_format.model().tables:
+        v = TableVocab(t.kind)
         headers: Dict[str, List[Column]] = {}
         titles = set()
-        if "blocks" in t:
-            for blocks in t["blocks"].values():
+        if t.blocks:
+            for _, blocks in t.blocks:
                 for b in blocks:
-                    titles.add(normalize_label(b["title"]))
-                    n = len(b["columns"])
-                    _add(headers, b["label_header"], Column(-1, -1, False))
-                    for i, c in enumerate(b["columns"]):
-                        _add(headers, c["label"], Column(i, i, True))
-                    for r in b["rows"]:
+                    titles.add(normalize_label(b.title))
+                    n = len(b.columns)
+                    _add(headers, b.label_header, Column(-1, -1, False))
+                    for i, c in enumerate(b.columns):
+                        _add(headers, c.label, Column(i, i, True))
+                    for r in b.rows:
                         v.row_labels[normalize_label(r)] = True
                     v.leaves = max(v.leaves, n)
-        if "rows" in t:
-            for r in t["rows"]:
-                norm = normalize_label(r["label"])
-                v.row_labels[norm] = v.row_labels.get(norm, False) or bool(r.get("numeric", True))
-        if "groups" in t:  # table 四: groups of the same columns
-            cols = t["columns"]
+        for row in t.rows:
+            norm = normalize_label(row.label)
+            v.row_labels[norm] = v.row_labels.get(norm, False) or row.numeric
+        if t.groups:  # table 四: groups of the same columns
+            cols = t.columns
             n = len(cols)
             parents: Dict[str, List[int]] = {}
-            for g, group in enumerate(t["groups"]):
+            for g, group in enumerate(t.groups):
                 lo, hi = g * n, g * n + n - 1
-                _add(headers, group["label"], Column(lo, hi, False))
-                if group.get("parent"):
-                    parents.setdefault(group["parent"], []).extend([lo, hi])
+                _add(headers, group.label, Column(lo, hi, False))
+                if group.parent:
+                    parents.setdefault(group.parent, []).extend([lo, hi])
                 for i, c in enumerate(cols):
-                    _add(headers, c["label"], Column(lo + i, lo + i, True))
+                    _add(headers, c.label, Column(lo + i, lo + i, True))
             for parent, span in parents.items():
                 _add(headers, parent, Column(min(span), max(span), False))
-            v.leaves = n * len(t["groups"])
-        elif "columns" in t:  # table 三
-            cols = t["columns"]
-            groups: Dict[str, List[int]] = {}
+            v.leaves = n * len(t.groups)
+        elif t.columns:  # table 三
+            cols = t.columns
+            spans: Dict[str, List[int]] = {}
             for i, c in enumerate(cols):
-                _add(headers, c["label"], Column(i, i, True))
-                if c.get("group"):
-                    groups.setdefault(c["group"], []).append(i)
-            for g, idx in groups.items():
-                _add(headers, g, Column(min(idx), max(idx), False))
-            if t.get("header"):
-                _add(headers, t["header"], Column(0, len(cols) - 1, False))
-            if t.get("note"):
-                _add(headers, t["note"], Column(-1, -1, False))
+                _add(headers, c.label, Column(i, i, True))
+                if c.group:
+                    spans.setdefault(c.group, []).append(i)
+            for label, idx in spans.items():
+                _add(headers, label, Column(min(idx), max(idx), False))
+            if t.header:
+                _add(headers, t.header, Column(0, len(cols) - 1, False))
+            if t.note:
+                _add(headers, t.note, Column(-1, -1, False))
             v.leaves = len(cols)
         v.titles = frozenset(titles)
         v.headers = headers

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from gaonb_lint import official_format
+from gaonb_lint.official_format import Relation, Term
 from gaonb_lint.tables.spec import TableSpec, table_spec
 
 CellKey = Tuple[str, str]
@@ -62,22 +63,22 @@ class Violation:
     located: bool  # True: the culprit is certainly the wrong cell; False: the relation's total
 
 
-def relation_data(kind: Optional[str] = None) -> List[dict]:
-    rels = official_format.raw_format().get("relations", [])
-    return [r for r in rels if kind is None or r["table"] == kind]
+def relation_data(kind: Optional[str] = None) -> Tuple[Relation, ...]:
+    """The relations of table ``kind`` (all with ``None``) as the format data declares them."""
+    return official_format.relations(kind)
 
 
-def _expand(term: dict, spec: TableSpec, over: str, for_each: str) -> List[CellKey]:
-    if "row" in term:
-        return [(spec.row_by_id(term["row"]).key, over)]
-    if "column" in term:
-        return [(over, spec.column_by_id(term["column"]).key)]
-    if "rows_under" in term:
-        skip = {spec.row_by_id(i).key for i in term.get("except", [])}
-        under = spec.descendants(spec.row_by_id(term["rows_under"]).label)
+def _expand(term: Term, spec: TableSpec, over: str) -> List[CellKey]:
+    if term.kind == "row":
+        return [(spec.row_by_id(term.ids[0]).key, over)]
+    if term.kind == "column":
+        return [(over, spec.column_by_id(term.ids[0]).key)]
+    if term.kind == "rows_under":
+        skip = {spec.row_by_id(i).key for i in term.excluded}
+        under = spec.descendants(spec.row_by_id(term.ids[0]).label)
         return [(r.key, over) for r in under if r.numeric and r.key not in skip]
-    if "columns_except" in term:
-        skip = {spec.column_by_id(i).key for i in term["columns_except"]}
+    if term.kind == "columns_except":
+        skip = {spec.column_by_id(i).key for i in term.excluded}
         return [(over, c) for c in spec.row(over).columns if c not in skip]
     raise ValueError(f"unknown relation term {term!r}")
 
@@ -88,16 +89,15 @@ def instances(kind: str, version: str) -> Tuple[Instance, ...]:
     spec = table_spec(kind, version)
     out: List[Instance] = []
     for rel in relation_data(kind):
-        if version not in rel.get("versions", [version]):
+        if not rel.in_version(version):
             continue
-        each = rel["for_each"]
+        each = rel.for_each
         overs = [c.key for c in spec.columns] if each == "column" else [r.key for r in spec.numeric_rows()]
         for over in overs:
-            left = tuple(k for t in rel["left"] for k in _expand(t, spec, over, each))
-            right = tuple(k for t in rel["right"] for k in _expand(t, spec, over, each))
-            blame = _expand(rel["blame"], spec, over, each)[0]
-            out.append(Instance(rel["id"], kind, each, over, left, right, blame,
-                                tuple(sorted(rel.get("name", {}).items()))))
+            left = tuple(k for t in rel.left for k in _expand(t, spec, over))
+            right = tuple(k for t in rel.right for k in _expand(t, spec, over))
+            blame = _expand(rel.blame, spec, over)[0]
+            out.append(Instance(rel.id, kind, each, over, left, right, blame, rel.name))
     return tuple(out)
 
 

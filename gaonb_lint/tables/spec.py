@@ -139,42 +139,40 @@ def table_spec(kind: str, version: str) -> TableSpec:
         raise KeyError(f"unknown table kind {kind!r}")
     data = official_format.version(version).table(kind)
     section = _section(kind)
-    value_type = data.get("value_type", "count")
+    value_type = data.value_type
     if kind == "proactive":
         blocks, rows, cols = [], [], {}
-        for b in data["blocks"]:
-            bcols = tuple(ColumnSpec(c["label"], c["label"], c.get("type", "count"), _unit(c["label"]))
-                          for c in b["columns"])
-            blocks.append(BlockSpec(b["title"], b["label_header"], bcols, tuple(b["rows"])))
+        for b in data.blocks:
+            bcols = tuple(ColumnSpec(c.label, c.label, c.type, _unit(c.label)) for c in b.columns)
+            blocks.append(BlockSpec(b.title, b.label_header, bcols, b.rows))
             for c in bcols:
                 cols.setdefault(c.key, c)
-            for label in b["rows"]:
-                rows.append(RowSpec(label, label, True, None, 0, None, b["title"], None,
+            for label in b.rows:
+                rows.append(RowSpec(label, label, True, None, 0, None, b.title, None,
                                     tuple(c.key for c in bcols)))
         spec = TableSpec(kind, version, section.number, section.title, tuple(rows), tuple(cols.values()),
                          tuple(blocks), value_type=value_type)
     elif kind == "applications":
-        cols = tuple(ColumnSpec(c["label"], c["label"], value_type, None, c.get("group"), c.get("id"))
-                     for c in data["columns"])
+        cols = tuple(ColumnSpec(c.label, c.label, value_type, None, c.group, c.id) for c in data.columns)
         col_keys = tuple(c.key for c in cols)
-        labels = {r["label"]: r for r in data["rows"]}
+        labels = {r.label: r for r in data.rows}
         rows = []
-        for r in data["rows"]:
-            depth, g = 0, r.get("group")
+        for r in data.rows:
+            depth, g = 0, r.group
             while g is not None:
                 depth += 1
-                g = labels[g].get("group") if g in labels else None
-            key = f"{r['group']}/{r['label']}" if depth >= 2 else r["label"]
-            rows.append(RowSpec(key, r["label"], bool(r.get("numeric", True)), r.get("group"), depth,
-                                r.get("id"), None, None, col_keys if r.get("numeric", True) else ()))
-        spanning = tuple(dict.fromkeys([data["header"]] + [c.group for c in cols if c.group]))
+                g = labels[g].group if g in labels else None
+            key = f"{r.group}/{r.label}" if depth >= 2 else r.label
+            rows.append(RowSpec(key, r.label, r.numeric, r.group, depth, r.id, None, None,
+                                col_keys if r.numeric else ()))
+        spanning = tuple(dict.fromkeys([data.header] + [c.group for c in cols if c.group]))
         spec = TableSpec(kind, version, section.number, section.title, tuple(rows), cols,
-                         note=data.get("note"), spanning=spanning, value_type=value_type)
+                         note=data.note, spanning=spanning, value_type=value_type)
     else:
-        cols = tuple(ColumnSpec(c["label"], c["label"], value_type, None, None, c.get("id")) for c in data["columns"])
+        cols = tuple(ColumnSpec(c.label, c.label, value_type, None, None, c.id) for c in data.columns)
         col_keys = tuple(c.key for c in cols)
-        rows = tuple(RowSpec(g["label"], g["label"], True, None, 0, None, None, g.get("parent"), col_keys)
-                     for g in data["groups"])
+        rows = tuple(RowSpec(g.label, g.label, True, None, 0, None, None, g.parent, col_keys)
+                     for g in data.groups)
         parents = tuple(dict.fromkeys(r.parent for r in rows if r.parent))
         spec = TableSpec(kind, version, section.number, section.title, rows, cols,
                          spanning=tuple(r.label for r in rows) + parents, value_type=value_type)
