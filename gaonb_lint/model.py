@@ -7,9 +7,10 @@ verbatim slice of the file (HTML, DOCX) keep their own ``Report.text`` rendering
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+
+from gaonb_lint.lineindex import line_starts, position as _position
 
 # Nodes and reports compare by identity (every node has its own offsets): a generated __eq__ per
 # class would be compiled when the module is imported, on every run of the command.
@@ -168,20 +169,12 @@ class Report:
     _line_starts: List[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        self._line_starts = starts
+        self._line_starts = line_starts(self.text)
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> Tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        offset = max(0, min(offset, len(self.text)))
-        idx = bisect.bisect_right(self._line_starts, offset) - 1
-        return idx + 1, offset - self._line_starts[idx] + 1
+        return _position(self._line_starts, offset, len(self.text))
 
     def span(self, start: int, end: Optional[int] = None) -> Span:
         if end is None or end < start:

@@ -11,15 +11,19 @@ import unicodedata
 from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
-# Characters NFKC leaves alone but sources use interchangeably.
-_FOLD = str.maketrans({
+# Characters NFKC leaves alone but sources use interchangeably: the one fold table (normalize_label
+# and the offset-keeping normaliser of scraped lines both use it).
+FOLD_CHARS = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
     "‘": "'", "’": "'",
     "〔": "[", "〕": "]", "【": "[", "】": "]",
     "—": "-", "–": "-", "－": "-",
-})
+}
+_FOLD = str.maketrans(FOLD_CHARS)
+#: Characters that are dropped: zero-width spaces and joiners, the BOM, the soft hyphen.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SUBITEM = re.compile(r"^(\d+)[、.．]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]")
 # Digits that are not decimal digits: superscripts (``9¹``, a footnote mark), subscripts, circled
 # and parenthesised numbers.  NFKC turns them into plain digits (``9¹`` → ``91``), which would
 # read a footnote mark as part of a number; they are kept as they are.

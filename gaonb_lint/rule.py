@@ -348,11 +348,9 @@ class Extract:
         self._length = len(report.text)
 
     def position(self, offset: int) -> Tuple[int, int]:
-        import bisect
+        from gaonb_lint.lineindex import position
 
-        offset = max(0, min(offset, self._length))
-        idx = bisect.bisect_right(self._line_starts, offset) - 1
-        return idx + 1, offset - self._line_starts[idx] + 1
+        return position(self._line_starts, offset, self._length)
 
     def span(self, start: int, end: Optional[int] = None) -> Span:
         if end is None or end < start:

@@ -55,7 +55,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Dict, List, Optional, Tuple
 
-from gaonb_lint.api import Fix, Rule, official_format, normalize_label
+from gaonb_lint.api import Fix, Rule, longest_increasing, normalize_label, official_format
 
 MATCH_THRESHOLD = 0.55
 SAME_NUMBER_BONUS = 0.15
@@ -79,25 +79,6 @@ def _match(section, specs) -> Tuple[Optional[int], str]:
     return (best, how) if best_score >= MATCH_THRESHOLD else (None, "")
 
 
-def _longest_increasing(seq: List[int]) -> set:
-    """Positions (into seq) of one longest strictly increasing subsequence."""
-    n = len(seq)
-    length = [1] * n
-    prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if seq[j] < seq[i] and length[j] + 1 > length[i]:
-                length[i], prev[i] = length[j] + 1, j
-    if not n:
-        return set()
-    k = max(range(n), key=lambda i: length[i])
-    keep = set()
-    while k != -1:
-        keep.add(k)
-        k = prev[k]
-    return keep
-
-
 def check(report, ctx):
     specs = official_format.sections()
     first_seen: Dict[int, object] = {}
@@ -117,7 +98,7 @@ def check(report, ctx):
         first_seen[idx] = section
         candidates.append((idx, section, how))
 
-    in_order = _longest_increasing([c[0] for c in candidates])
+    in_order = set(longest_increasing([c[0] for c in candidates]))
     for pos, (idx, section, how) in enumerate(candidates):
         spec = specs[idx]
         if pos not in in_order:

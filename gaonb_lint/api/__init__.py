@@ -33,6 +33,7 @@ from gaonb_lint.official_format import FormatVersion, SectionSpec
 from gaonb_lint.period import EndOnly, Period, find_end_only, find_periods, find_statistics_period
 from gaonb_lint.rule import (ALL_FORMATS, NO_FORMAT, BaseRule, Check, Extract, Finding, Fix, Option,
                              ReportSetCheck, ReportSetRule, Rule, RuleContext, Text, Where)
+from gaonb_lint.sequences import longest_increasing
 
 #: Marks a plugin's hook implementations: pluggy's own ``HookimplMarker("gaonb_lint")``.
 hookimpl = pluggy.HookimplMarker("gaonb_lint")
@@ -42,5 +43,6 @@ __all__ = [
     "EndOnly", "Extract", "Finding", "Fix", "FormatVersion", "Heading", "NO_FORMAT", "Node", "Option", "OutputFormat",
     "Paragraph", "Period", "Reader", "Report", "ReportSetCheck", "ReportSetRule", "Rule", "RuleContext",
     "RunResults", "Section", "SectionSpec", "Span", "Table", "TableIssue", "Text", "Where", "find_end_only",
-    "find_periods", "find_statistics_period", "hookimpl", "normalize_label", "official_format",
+    "find_periods", "find_statistics_period", "hookimpl", "longest_increasing", "normalize_label",
+    "official_format",
 ]

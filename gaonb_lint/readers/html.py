@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple, Union
 
 from gaonb_lint import official_format
+from gaonb_lint.lineindex import line_of, line_starts
 from gaonb_lint.model import Block, Cell, Report, Table, TableIssue
 from gaonb_lint.normalize import normalize_label
 from gaonb_lint.readers.rendering import MappedReport, Renderer
@@ -64,9 +65,7 @@ def _tree(html: str) -> Element:
     from html.parser import HTMLParser
     from html import unescape
 
-    line_starts = [0]
-    for m in re.finditer("\n", html):
-        line_starts.append(m.end())
+    starts = line_starts(html)
     root = Element("#root", {}, 0)
 
     class Builder(HTMLParser):
@@ -76,7 +75,7 @@ def _tree(html: str) -> Element:
 
         def _here(self) -> int:
             line, col = self.getpos()
-            return line_starts[line - 1] + col
+            return starts[line - 1] + col
 
         @property
         def top(self) -> Element:
@@ -490,18 +489,11 @@ def read_html(path: str, html: str) -> Report:
 
     out, page_title = render_html(html)
     text = out.r.text()
-    line_starts = [0]
-    for m in re.finditer("\n", text):
-        line_starts.append(m.end())
-
-    def line_of(offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(line_starts, offset) - 1
+    starts = line_starts(text)
 
     blocks: List[Block] = []
     previous = 0
-    marks = sorted([(line_of(a), line_of(max(a, b - 1)) + 1, rows, why) for a, b, rows, why in out.tables] +
+    marks = sorted([(line_of(starts, a), line_of(starts, max(a, b - 1)) + 1, rows, why) for a, b, rows, why in out.tables] +
                    [(n, n + 1, None, None) for n in out.comment_lines], key=lambda m: m[0])
     for a, b, rows, why in marks:
         if a < previous:
@@ -509,12 +501,12 @@ def read_html(path: str, html: str) -> Report:
         blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, a))
         if rows is not None:
             cells = [[Cell(s, e, t, r, c) for c, (s, e, t) in enumerate(row)] for r, row in enumerate(rows)]
-            start = line_starts[a]
-            end = line_starts[b] - 1 if b < len(line_starts) else len(text)
+            start = starts[a]
+            end = starts[b] - 1 if b < len(starts) else len(text)
             issues = [TableIssue(start, end, *why)] if why else []
             blocks.append(Table(start, end, cells, "html", issues))
         previous = b
-    blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(line_starts)))
+    blocks.extend(text_tables.blocks_with_tables(text, line_blocks, previous, len(starts)))
     meta = {"title": page_title} if page_title else {}
     if out.published:
         meta["pubdate"] = out.published

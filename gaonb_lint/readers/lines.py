@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from gaonb_lint.lineindex import line_starts
+
 _last: Optional[Tuple[str, List[str], List[int]]] = None
 _last_nonblank: Optional[Tuple[str, int]] = None
 
@@ -21,11 +23,7 @@ def split_lines(text: str) -> Tuple[List[str], List[int]]:
     if last is not None and last[0] is text:
         return last[1], last[2]
     lines = text.split("\n")
-    starts: List[int] = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = line_starts(text)
     _last = (text, lines, starts)
     return lines, starts
 

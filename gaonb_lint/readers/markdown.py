@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
+from gaonb_lint.lineindex import line_starts
 from gaonb_lint.model import Block, Cell, Heading, Report, Table
 from gaonb_lint.readers.structure import build_report, markdown_section_level, parse_heading
 from gaonb_lint.readers.text import line_blocks
@@ -142,10 +143,7 @@ def read_markdown(path: str, text: str) -> Report:
     # (offsets and line numbers hold) everywhere except in what the Markdown parser sees.
     clean = blank_comments(body)
     lines = clean.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = line_starts(clean)
 
     blocks: List[Block] = []
     title: Optional[Heading] = None

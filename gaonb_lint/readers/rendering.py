@@ -8,10 +8,10 @@ original file.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field, fields
 from typing import List, Optional, Tuple
 
+from gaonb_lint.lineindex import line_starts, position as _position
 from gaonb_lint.model import Report, Span
 
 
@@ -61,12 +61,7 @@ class MappedReport(Report):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        starts = [0]
-        i = self.source_text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = self.source_text.find("\n", i + 1)
-        self._source_lines = starts
+        self._source_lines = line_starts(self.source_text)
 
     @classmethod
     def from_report(cls, report: Report, source_text: str, renderer: Renderer) -> "MappedReport":
@@ -75,9 +70,7 @@ class MappedReport(Report):
                    src_end=list(renderer.src_end))
 
     def _source_position(self, offset: int) -> Tuple[int, int]:
-        offset = max(0, min(offset, len(self.source_text)))
-        idx = bisect.bisect_right(self._source_lines, offset) - 1
-        return idx + 1, offset - self._source_lines[idx] + 1
+        return _position(self._source_lines, offset, len(self.source_text))
 
     def source_offset(self, offset: int, end: bool = False) -> int:
         """The source offset of rendering ``offset`` (of the end of the character before it when

@@ -15,13 +15,9 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from gaonb_lint import official_format
-from gaonb_lint.normalize import NOT_DECIMAL_DIGITS, normalize_label
+from gaonb_lint.normalize import FOLD_CHARS, NOT_DECIMAL_DIGITS, ZERO_WIDTH, normalize_label
 
-_FOLD_CHARS = {
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-    "〔": "[", "〕": "]", "【": "[", "】": "]", "—": "-", "–": "-", "－": "-",
-}
-_ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_ZERO_WIDTH = frozenset(ZERO_WIDTH)
 MIN_FRAGMENT = 2  # a one-character "fragment" would let prose pass as a table line
 MAX_LINE = 400    # longer lines are prose
 
@@ -158,7 +154,7 @@ def normalize_with_map(text: str) -> Tuple[str, List[int], List[bool]]:
             gap = True
             continue
         for c in (ch if ch in NOT_DECIMAL_DIGITS else unicodedata.normalize("NFKC", ch)):
-            c = _FOLD_CHARS.get(c, c)
+            c = FOLD_CHARS.get(c, c)
             if c.isspace():
                 gap = True
                 continue

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from gaonb_lint.normalize import normalize_label
+from gaonb_lint.sequences import longest_increasing
 
 # "一、" "(三)" "1." at the start of a normalised label.
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
@@ -84,24 +85,6 @@ def _plausible(found: str, official: str, other_version: Dict[str, Any]) -> bool
     return bool(pf and pf == po) or found in other_version
 
 
-def _lis(seq: Sequence[int]) -> List[int]:
-    """Positions of one longest strictly increasing subsequence of ``seq``."""
-    n = len(seq)
-    if not n:
-        return []
-    length, prev = [1] * n, [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if seq[j] < seq[i] and length[j] + 1 > length[i]:
-                length[i], prev[i] = length[j] + 1, j
-    k = max(range(n), key=lambda i: (length[i], -i))
-    out = []
-    while k != -1:
-        out.append(k)
-        k = prev[k]
-    return out[::-1]
-
-
 def align(found: Sequence[Found], official: Sequence[str],
           other_version: Optional[Dict[str, Any]] = None) -> Alignment:
     """Pair ``found`` labels (in source order) with ``official`` labels (in official order)."""
@@ -122,7 +105,7 @@ def align(found: Sequence[Found], official: Sequence[str],
             continue
         used[oi] = fi
         exact.append((fi, oi))
-    keep = set(_lis([oi for _, oi in exact]))
+    keep = set(longest_increasing([oi for _, oi in exact]))
     anchors = []
     for pos, (fi, oi) in enumerate(exact):
         result.pairs[fi] = oi
