@@ -252,7 +252,8 @@ def build_parser(command: Optional[str] = None, lang: Optional[str] = None) -> a
     c.add_argument("--debug", action="store_true", help=h("help.check.debug"))
 
     r = command_parser("rules", "help.rules")
-    r.add_argument("--format", choices=("text", "json"), default="text", help=h("help.rules.format"))
+    r.add_argument("--output-format", "--format", dest="format", default="text", metavar=h("metavar.format"),
+                   help=h("help.rules.format"))
     r.add_argument("--lang", choices=("zh", "en"), default=None, help=h("help.lang"))
     r.add_argument("--config", metavar=h("metavar.file"), help=h("help.rules.config"))
 
@@ -381,14 +382,28 @@ def _known_rules(args):
     return host, rules
 
 
+# `rules --format`: the names a user tries, as `check --format` spells them where they overlap.
+RULES_FORMATS = {"text": "text", "concise": "text", "json": "json", "markdown": "markdown", "md": "markdown"}
+
+
 def _rules(args, lang: str) -> int:
+    fmt = RULES_FORMATS.get(args.format.lower())
+    if fmt is None:
+        raise UsageError("usage.unknown-format", value=args.format, known=", ".join(RULES_FORMATS))
     host, rules = _known_rules(args)
     rules = sorted(rules, key=lambda r: r.code)
-    if args.format == "json":
+    if fmt == "json":
         json.dump([{"code": r.code, "rule": r.slug, "severity": r.severity, "plugin": r.plugin,
                     "summary": r.summary.get(lang) or r.summary["zh"]} for r in rules],
                   sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif fmt == "markdown":
+        head = ("代码", "规则", "级别", "插件", "说明") if lang == "zh" else ("Code", "Rule", "Severity", "Plugin", "Summary")
+        sys.stdout.write("| " + " | ".join(head) + " |\n" + "|---" * len(head) + "|\n")
+        for r in rules:
+            cells = (f"`{r.code}`", f"`{r.slug}`", severity_name(r.severity, lang), r.plugin,
+                     r.summary.get(lang) or r.summary["zh"])
+            sys.stdout.write("| " + " | ".join(_md_cell(c) for c in cells) + " |\n")
     else:
         for r in rules:
             severity = severity_name(r.severity, lang)
@@ -396,6 +411,11 @@ def _rules(args, lang: str) -> int:
             sys.stdout.write(f"{r.code:<7} {r.slug:<22} {severity}{' ' * max(1, width)}{r.plugin:<12} "
                              f"{r.summary.get(lang) or r.summary['zh']}\n")
     return plugin_problems(host, lang)
+
+
+def _md_cell(value: str) -> str:
+    """A Markdown table cell: a ``|`` or a line break in a plugin's summary cannot break the row."""
+    return " ".join(value.split()).replace("|", "\\|")
 
 
 def _explain(args, lang: str) -> int:

@@ -288,6 +288,35 @@ def test_rules_lists_every_rule():
     assert len({r["code"] for r in listed}) == len({r["rule"] for r in listed}) == len(listed) == len(rows)
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "md", "MD", "Markdown"])
+def test_rules_as_a_markdown_table(fmt):
+    code, out, err = run_cli(["rules", "--format", fmt, "--lang", "en"])
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "| Code | Rule | Severity | Plugin | Summary |" and lines[1] == "|---|---|---|---|---|"
+    rows = [ln for ln in lines[2:]]
+    assert all(ln.startswith("| `") and ln.endswith(" |") and ln.count(" | ") == 4 for ln in rows), rows
+    assert any(ln.startswith("| `GL302` | `fee-statement` | error | builtin | ") for ln in rows)
+    _, text_out, _ = run_cli(["rules", "--lang", "en"])
+    assert len(rows) == len([ln for ln in text_out.splitlines() if ln.strip()])
+    code, out, _ = run_cli(["rules", "--output-format", fmt])
+    assert code == 0 and out.startswith("| 代码 | 规则 | 级别 | 插件 | 说明 |\n")
+
+
+def test_rules_markdown_cells_cannot_break_the_row():
+    from gaonb_lint.cli import _md_cell
+
+    assert _md_cell("a | b\nc") == "a \\| b c"
+
+
+@pytest.mark.parametrize("fmt", ["xml", "sarif", ""])
+def test_rules_unknown_format_is_one_line_exit_2(fmt):
+    code, out, err = run_cli(["rules", "--format", fmt])
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"“{fmt}”" in err and "text, concise, json, markdown, md" in err
+
+
 @pytest.mark.parametrize("name,slug,code_", [("fee-statement", "fee-statement", "GL302"),
                                              ("GL101", "required-sections", "GL101"),
                                              ("gl301", "statistics-period", "GL301")])
