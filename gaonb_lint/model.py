@@ -8,9 +8,13 @@ verbatim slice of the file (HTML, DOCX) keep their own ``Report.text`` rendering
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from gaonb_lint.lineindex import line_starts, position as _position
+
+if TYPE_CHECKING:
+    from gaonb_lint.directives import SuppressionComment
+    from gaonb_lint.period import PeriodStatement
 
 # Nodes and reports compare by identity (every node has its own offsets): a generated __eq__ per
 # class would be compiled when the module is imported, on every run of the command.
@@ -144,7 +148,11 @@ class Report:
 
     ``preamble`` holds the blocks before the first section (title, dates, the statistics
     period sentence).  ``year`` is the year the report covers (not its publication year) and
-    ``year_evidence`` where it was read; ``body`` is the body (机关) whose report it is: the front
+    ``year_evidence`` where it was read; ``year_candidates`` every year the reader saw for it
+    (``title``, front matter ``metadata``, the statistics ``period``, and each mention in section
+    一, source ``body``), with where; ``period`` the statistics period statement
+    (``gaonb_lint.period.PeriodStatement``); ``suppressions`` the inline suppression comments
+    (Markdown and HTML sources); ``body`` is the body (机关) whose report it is: the front
     matter's ``body``, else the title before its year.  ``metadata`` is the front matter, and
     ``metadata_spans`` where each of its keys is written (offsets into ``text``).  ``derived``
     holds what shared helpers compute from the report once for every rule (the located tables
@@ -158,6 +166,9 @@ class Report:
     title_text: str = ""
     year: Optional[int] = None
     year_evidence: Optional[YearEvidence] = None
+    year_candidates: List[YearEvidence] = field(default_factory=list)
+    period: Optional[PeriodStatement] = None
+    suppressions: List[SuppressionComment] = field(default_factory=list)
     body: str = ""
     metadata: Dict[str, str] = field(default_factory=dict)
     metadata_spans: Dict[str, Tuple[int, int]] = field(default_factory=dict)

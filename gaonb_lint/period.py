@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional, Pattern, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Pattern, Sequence, Tuple, Union
 
 # A date: 2025年1月1日, 2025-1-1, 2025.01.01, 2025/1/1; the year may be omitted on the end date.
 _Y = r"(?P<{p}y>(?:19|20)\d{{2}})\s*(?:年|[-./])\s*"
@@ -161,3 +161,78 @@ def find_unreadable_period(text: str) -> Optional[Unreadable]:
             return Unreadable(written, m.start("text"), m.end("text"))
     return None
 
+
+
+# -- the statement of a report ---------------------------------------------------------------------
+
+@dataclass(eq=False)
+class PeriodStatement:
+    """What a report states as its statistics period, as the reader found it: ``kind`` is
+    ``period`` (``value`` a keyword-led :class:`Period`), ``end-only`` (an :class:`EndOnly`) or
+    ``unreadable`` (an :class:`Unreadable`); ``start``/``end`` are offsets into ``Report.text``;
+    ``sentence_end`` is the offset just after the ``。`` that ends the sentence (-1: none in its
+    run of prose)."""
+
+    kind: str
+    value: Union[Period, EndOnly, Unreadable]
+    start: int
+    end: int
+    sentence_end: int = -1
+
+
+class _Run:
+    """Consecutive prose blocks searched as one text, joined by a line break, so that a date that
+    text taken out of a PDF broke over lines (`2025` / `年 1 月 1 日`) is read whole; offsets are
+    mapped back per block."""
+
+    def __init__(self, blocks: Sequence[Any]):
+        self.blocks = blocks
+        self.text = "\n".join(b.text for b in blocks)
+        self.starts: List[int] = []
+        pos = 0
+        for b in blocks:
+            self.starts.append(pos)
+            pos += len(b.text) + 1
+
+    def offset(self, pos: int) -> int:
+        """The report offset of position ``pos`` of the joined text."""
+        k = max(i for i, s in enumerate(self.starts) if s <= pos)
+        return int(self.blocks[k].start + min(pos - self.starts[k], len(self.blocks[k].text)))
+
+    def statement(self, kind: str, value: Union[Period, EndOnly, Unreadable]) -> PeriodStatement:
+        stop = self.text.find("。", value.end_offset)
+        return PeriodStatement(kind, value, self.offset(value.offset), self.offset(value.end_offset),
+                               self.offset(stop) + 1 if stop != -1 else -1)
+
+
+def _runs(blocks: Iterable[Any], is_table: Callable[[Any], bool]) -> Iterator[_Run]:
+    run: List[Any] = []
+    for block in blocks:
+        if is_table(block):
+            if run:
+                yield _Run(run)
+            run = []
+        else:
+            run.append(block)
+    if run:
+        yield _Run(run)
+
+
+def find_statement(blocks: Iterable[Any], is_table: Callable[[Any], bool]) -> Optional[PeriodStatement]:
+    """The statistics period a report states, its blocks in reading order (a table ends a run of
+    prose): the first keyword-led period; else the first lone end date; else the first period
+    written so that it cannot be read as dates."""
+    runs = list(_runs(blocks, is_table))
+    for run in runs:
+        for p in find_periods(run.text):
+            if p.keyword:
+                return run.statement("period", p)
+    for run in runs:
+        e = find_end_only(run.text)
+        if e is not None:
+            return run.statement("end-only", e)
+    for run in runs:
+        u = find_unreadable_period(run.text)
+        if u is not None:
+            return run.statement("unreadable", u)
+    return None

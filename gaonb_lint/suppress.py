@@ -28,33 +28,7 @@ from gaonb_lint.model import Report
 from gaonb_lint.rule import BaseRule, RuleContext
 
 _KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
-# The whole directive word (``disable-nextline``, ``disable-file:``), so that a misspelt one is
-# recognised as misspelt instead of as ``disable`` with odd names (which suppressed to the end).
-_OPENER = re.compile(r"<!--\s*gaonb-lint-((?:[^\s>-]|-(?!->))*)")
 _CODE_PREFIX = re.compile(r"[A-Za-z]{1,4}\d{0,3}")
-
-
-def _comments(text: str) -> Iterable[Tuple[str, str, int, int]]:
-    """``(kind, body, start, end)`` of each ``<!-- gaonb-lint-KIND body -->``: the regex
-    ``…\b(.*?)-->`` is quadratic on comments that are never closed (a hang), this scan is not."""
-    pos = 0
-    while True:
-        m = _OPENER.search(text, pos)
-        if m is None:
-            return
-        close = text.find("-->", m.end())
-        if close < 0:
-            return
-        yield m.group(1), text[m.end():close], m.start(), close + 3
-        pos = close + 3
-
-
-def _names(body: str) -> Tuple[str, ...]:
-    """Rule names of a directive's body: everything before `` -- `` (the reason)."""
-    cut = re.search(r"(?:^|\s)--(?:\s|$)", body)
-    if cut is not None:
-        body = body[: cut.start()]
-    return tuple(n for n in re.split(r"[\s,]+", body.strip()) if n)
 
 
 @dataclass
@@ -71,10 +45,12 @@ class Directive:
 
 
 def parse(report: Report) -> List[Directive]:
+    """The report's suppression comments (``Report.suppressions``, recorded by the reader) with
+    the lines each covers."""
     directives: List[Directive] = []
     open_: List[Directive] = []
-    for kind, body, start, end in _comments(report.text):
-        names = _names(body)
+    for comment in report.suppressions:
+        kind, names, start, end = comment.kind, comment.names, comment.start, comment.end
         line = report.position(start)[0]
         d = Directive(kind, names, start, end, line)
         if kind not in _KINDS:

@@ -40,12 +40,10 @@ Decide which year the report covers and correct every place the message names.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from gaonb_lint.api import ALL_FORMATS, NO_FORMAT, Rule, Table, find_statistics_period, official_format
+from gaonb_lint.api import ALL_FORMATS, NO_FORMAT, Rule
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 SOURCES = {
     "title": ("标题", "title"),
     "metadata": ("元数据 year", "front matter year"),
@@ -55,50 +53,13 @@ SOURCES = {
 PRIORITY = ("title", "metadata", "period", "body")
 
 
-def _title(report):
-    if report.title is None:
-        return None
-    text = report.text[report.title.start:report.title.end]
-    m = YEAR.search(text)
-    if m:
-        return int(m.group(1)), (report.title.start + m.start(1), report.title.start + m.end(1))
-    m = YEAR.search(report.title_text)
-    return (int(m.group(1)), (report.title.start, report.title.end)) if m else None
-
-
-def _metadata(report):
-    value = (report.metadata.get("year") or "").strip()
-    if not re.fullmatch(r"(?:19|20)\d{2}", value):
-        return None
-    m = re.search(r"^\s*year\s*:.*$", report.text[:2000], re.M)
-    return int(value), ((m.start(), m.end()) if m else (0, 0))
-
-
-def _period(report):
-    for block in report.all_blocks():
-        if isinstance(block, Table):
-            continue
-        p = find_statistics_period(block.text)
-        if p and p.start[0]:
-            text = report.text[block.start:block.end]
-            off = block.start + p.offset if text == block.text else block.start
-            return p.start[0], (off, off + (p.end_offset - p.offset) if text == block.text else block.end)
-    return None
+def _first(report, source):
+    ev = next((c for c in report.year_candidates if c.source == source), None)
+    return None if ev is None else (ev.year, (ev.start, ev.end))
 
 
 def _body(report, years):
-    spec = official_format.sections()[0]
-    section = report.section(spec.number)
-    if section is None:
-        return None
-    hits = []
-    for block in section.blocks:
-        if isinstance(block, Table):
-            continue
-        verbatim = report.text[block.start:block.end] == block.text
-        for m in YEAR.finditer(block.text):
-            where = (block.start + m.start(1), block.start + m.end(1)) if verbatim else (block.start, block.end)
-            hits.append((int(m.group(1)), where))
+    hits = [(c.year, (c.start, c.end)) for c in report.year_candidates if c.source == "body"]
     counts = Counter(y for y, _ in hits)
     named = [y for y in years if counts[y]]
     if named:  # the body speaks of a year another source gives: it votes for the one it names most
@@ -112,8 +73,8 @@ def _body(report, years):
 
 def check(report, ctx):
     found = {}
-    for name, get in (("title", _title), ("metadata", _metadata), ("period", _period)):
-        got = get(report)
+    for name in ("title", "metadata", "period"):
+        got = _first(report, name)
         if got is not None:
             found[name] = got
     if not found:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from gaonb_lint import official_format
 from gaonb_lint.model import Block, Heading, Paragraph, Report, Section, Table, YearEvidence
 from gaonb_lint.normalize import CN_NUMERALS, normalize_label
-from gaonb_lint.period import find_statistics_period
+from gaonb_lint.directives import SUPPRESSIBLE, find_suppressions
+from gaonb_lint.period import find_statement
 
 # `一、总体情况`, `二. 主动公开…`, `三，…`; the numeral is the whole prefix, so `一是…` never matches.
 # The title runs to its last non-space character; `(\S.*?)\s*$` said the same but is quadratic
@@ -106,7 +107,11 @@ def build_report(path: str, text: str, source_format: str, blocks: Sequence[Bloc
             current.blocks.append(block)
             current.end = max(current.end, block.end)
 
+    if source_format in SUPPRESSIBLE:
+        report.suppressions = find_suppressions(text)
     _find_title(report, title)
+    report.period = find_statement(report.all_blocks(), _is_table)
+    report.year_candidates = _year_candidates(report)
     _find_year(report)
     report.body = (report.metadata.get("body") or "").strip() or _YEAR_SUFFIX.sub("", report.title_text).strip()
     _note_headings(report)
@@ -146,9 +151,49 @@ def _find_title(report: Report, title: Optional[Heading]) -> None:
         report.title_text = report.metadata["title"]
 
 
+def _is_table(block: Block) -> bool:
+    return isinstance(block, Table)
+
+
+def _year_candidates(report: Report) -> List[YearEvidence]:
+    """Every year the report gives for itself, with where it is written: the title's, the front
+    matter's ``year``, the statistics period's start, and each year named in section 一's prose
+    (a block that is not a verbatim slice of the source gives its own span)."""
+    out: List[YearEvidence] = []
+    if report.title is not None:
+        node = report.title
+        m = YEAR_RE.search(report.text, node.start, node.end)
+        if m:
+            out.append(YearEvidence(int(m.group(1)), "title", m.start(1), m.end(1)))
+        else:
+            m = YEAR_RE.search(report.title_text)
+            if m:
+                out.append(YearEvidence(int(m.group(1)), "title", node.start, node.end))
+    value = (report.metadata.get("year") or "").strip()
+    if re.fullmatch(r"(?:19|20)\d{2}", value):
+        start, end = report.metadata_spans.get("year", (0, 0))
+        out.append(YearEvidence(int(value), "metadata", start, end))
+    period = report.period
+    if period is not None and period.kind == "period":
+        year = period.value.start[0]  # type: ignore[union-attr]
+        if year:
+            out.append(YearEvidence(year, "period", period.start, period.end))
+    section = report.section(official_format.sections()[0].number)
+    if section is not None:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                continue
+            verbatim = report.text[block.start:block.end] == block.text
+            for m in YEAR_RE.finditer(block.text):
+                start, end = (block.start + m.start(1), block.start + m.end(1)) if verbatim else (block.start, block.end)
+                out.append(YearEvidence(int(m.group(1)), "body", start, end))
+    return out
+
+
 def _find_year(report: Report) -> None:
     """``report.year`` and ``report.year_evidence``: from the title, else the front matter's
-    ``year``, else the statistics period of the preamble, else the year section 一 names most."""
+    ``year``, else the statistics period when the preamble states it, else the year the first
+    section names most."""
     m = YEAR_RE.search(report.title_text)
     if m:
         where = _title_offset(report, m.group(0))
@@ -160,12 +205,9 @@ def _find_year(report: Report) -> None:
         start, end = report.metadata_spans.get("year", (0, 0))
         _set_year(report, int(m.group(1)), "metadata", start, end)
         return
-    prose_blocks = [b for b in report.preamble if not isinstance(b, Table)]
-    prose = "\n".join(b.text for b in prose_blocks)
-    period = find_statistics_period(prose)
-    if period and period.start[0]:
-        start, end = _prose_offsets(report.text, prose_blocks, prose, period.offset, period.end_offset)
-        _set_year(report, period.start[0], "period", start, end)
+    period = next((c for c in report.year_candidates if c.source == "period"), None)
+    if period is not None and (not report.sections or period.start < report.sections[0].start):
+        _set_year(report, period.year, "period", period.start, period.end)
         return
     if report.sections:
         section = report.sections[0]
@@ -189,20 +231,6 @@ def _title_offset(report: Report, written: str) -> int:
         return report.metadata_spans.get("title", (0, 0))[0]
     at = report.text.find(written, node.start, node.end)
     return at if at >= 0 else node.start
-
-
-def _prose_offsets(text: str, blocks: Sequence[Block], prose: str, start: int, end: int) -> Tuple[int, int]:
-    """Offsets into the report of ``prose[start:end]``, ``prose`` being the blocks' texts joined
-    by newlines; the whole block when its text is not a verbatim slice of the source there."""
-    pos = 0
-    for b in blocks:
-        if start < pos + len(b.text) + 1:
-            at = b.start + (start - pos)
-            if text[at:at + (end - start)] == prose[start:end]:
-                return at, at + (end - start)
-            return b.start, b.end
-        pos += len(b.text) + 1
-    return (blocks[-1].start, blocks[-1].end) if blocks else (0, 0)
 
 
 def markdown_section_level(headings: Sequence[Heading]) -> Optional[int]:

@@ -114,19 +114,14 @@ def _json_number(v):
 
 
 def _period(report: Report) -> Optional[Dict[str, str]]:
-    from gaonb_lint.period import find_statistics_period
-    from gaonb_lint.model import Table
-
-    for block in report.all_blocks():
-        if isinstance(block, Table):
-            continue
-        p = find_statistics_period(block.text)
-        if p is not None:
-            try:
-                return {"start": date(*p.start).isoformat(), "end": date(*p.end).isoformat()}
-            except ValueError:
-                return None
-    return None
+    st = report.period
+    if st is None or st.kind != "period":
+        return None
+    p = st.value
+    try:
+        return {"start": date(*p.start).isoformat(), "end": date(*p.end).isoformat()}  # type: ignore[union-attr]
+    except ValueError:
+        return None
 
 
 def canonical_report(report: Report, version: Optional[str], lang: str = "en"
