@@ -100,6 +100,9 @@ class Checker:
         self.debug = debug
         self.readers = reader_table(list(BUILTIN_READERS) + list(host.readers))
         self._enabled_cache: Dict[int, Set[str]] = {}
+        # A run that checks the report-set rules after the files (not an editor's buffer, not
+        # stdin): suppression comments then wait for their findings (suppress.Deferred).
+        self.set_pass = False
 
     def pack_rules(self, cfg: Config) -> List[BaseRule]:
         """The rules of the packs plugins ship and of those ``cfg`` lists (loaded once per set)."""
@@ -194,9 +197,13 @@ class Checker:
                           self.forced_version or cfg.format_version, self.debug, self.plugin_options(cfg),
                           budget=cfg.rule_timeout)
         diags = [d for d in diags if d.rule in enabled or d.rule == PLUGIN_ERROR.slug]
-        if report.source_format in ("markdown", "html"):
+        deferred = None
+        if report.suppressions:
             report_unused = UNUSED_SUPPRESSION.slug in enabled
-            diags = suppress.apply(report, diags, known, self.lang, enabled if report_unused else set())
+            later = {r.slug for r in self.host.report_set_rules if r.slug in enabled} if self.set_pass else set()
+            deferred = suppress.Deferred() if later else None
+            diags = suppress.apply(report, diags, known, self.lang, enabled if report_unused else set(), later,
+                                   deferred)
             if not report_unused:
                 diags = [d for d in diags if d.rule != UNUSED_SUPPRESSION.slug]
         page_at = getattr(report, "page_at", None)
@@ -208,6 +215,8 @@ class Checker:
         found.read_as = (report.source_format, report.encoding, ("；" if self.lang == "zh" else "; ").join(notes))
         found.extracts = self._extracts(report, cfg, enabled, found)
         found.ran = [r.slug for r in rules]
+        if deferred is not None and deferred.covers:
+            found.deferred = deferred
         found.lines = annotate(report, diags)
         return found
 
@@ -239,10 +248,26 @@ class Checker:
                 out[rule.slug] = Extract(report, data)
         return out
 
-    def check_set(self, checked: Sequence[Tuple[str, Config, Dict[str, Extract]]]) -> List[Diagnostic]:
+    def check_set(self, checked: Sequence[Tuple[str, Config, Dict[str, Extract]]],
+                  deferred: Optional[Dict[str, Any]] = None) -> List[Diagnostic]:
         """The report-set rules, each over the checked files it is enabled for: the extracts the
         per-file pass kept, or for a rule without ``extract`` the files read again.  Severities and
-        options are those of the first file's configuration."""
+        options are those of the first file's configuration.  A finding on a line a suppression
+        comment of its file covers is dropped like a per-file one (``deferred``: the comments
+        the per-file pass kept, by path); a comment that nothing used is then reported unused."""
+        out = self._check_set(checked)
+        if not deferred:
+            return out
+        kept = [d for d in out if d.path not in deferred]
+        for path, d in deferred.items():
+            kept.extend(d.filter(x for x in out if x.path == path))
+        enabled = {path: self.enabled(cfg, path) for path, cfg, _ in checked}
+        for path, d in deferred.items():
+            if UNUSED_SUPPRESSION.slug in enabled.get(path, ()):
+                kept.extend(d.unused())
+        return kept
+
+    def _check_set(self, checked: Sequence[Tuple[str, Config, Dict[str, Extract]]]) -> List[Diagnostic]:
         if not self.host.report_set_rules or not checked:
             return []
         enabled = {path: self.enabled(cfg, path) for path, cfg, _ in checked}
@@ -347,6 +372,7 @@ def _init_worker(spec: Optional[dict]) -> None:
         finder = ConfigFinder(spec["config"], spec["isolated"])
         checker = Checker(load_host(disabled=spec["disabled"]), spec["lang"], spec["select"], spec["ignore"],
                           spec["forced_version"], spec["debug"])
+        checker.set_pass = spec.get("set_pass", False)
         checker.fix_mode, checker.diff = spec.get("fix_mode"), spec.get("diff", False)
         if spec.get("cache"):
             from gaonb_lint.cache import Cache
@@ -506,6 +532,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
                              value=args.format_version)
     checker = Checker(host, lang, select, ignore, args.format_version, args.debug,
                       packs_from=[finder.for_path(p) for p in (args.paths or ["."]) if os.path.exists(p)])
+    checker.set_pass = bool(host.report_set_rules) and not stdin
     if args.fix or args.unsafe_fixes or args.diff:
         checker.fix_mode = "unsafe" if args.unsafe_fixes else "safe"
         checker.diff = args.diff
@@ -521,6 +548,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     errors: List[Dict[str, str]] = []
     files = 0
     checked: List[Tuple[str, Config, Dict[str, Extract]]] = []
+    deferred: Dict[str, Any] = {}  # path -> the suppression comments report-set findings may use
     paths_checked: List[str] = []
     fixed = 0
     diffs: List[str] = []
@@ -538,7 +566,8 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     else:
         spec = {"config": args.config, "isolated": args.isolated, "lang": lang, "select": select,
                 "ignore": ignore, "forced_version": args.format_version, "debug": args.debug,
-                "disabled": disabled, "fix_mode": checker.fix_mode, "diff": checker.diff, "cache": cache_spec}
+                "disabled": disabled, "fix_mode": checker.fix_mode, "diff": checker.diff, "cache": cache_spec,
+                "set_pass": checker.set_pass}
         items = _skip_optional(discover(paths, finder, args.force_exclude), set(paths), checker, skipped)
         progress = Progress.start(lang) if not args.quiet else None
         if progress is not None:
@@ -570,14 +599,17 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
         if getattr(found, "diff", ""):
             diffs.append(found.diff)
         if checker.cache is not None and getattr(found, "cache_key", None) and not found.cached \
-                and not any(d.rule == PLUGIN_ERROR.slug for d in found):  # a crash may not recur
+                and not any(d.rule == PLUGIN_ERROR.slug for d in found) \
+                and getattr(found, "deferred", None) is None:  # a crash may not recur; comments wait
             checker.cache.put(path, *found.cache_key, found)
         diags.extend(found)
         paths_checked.append(path)
         lines[path] = getattr(found, "lines", {})
         ran[path] = getattr(found, "ran", [])
-        if host.report_set_rules and not stdin:
+        if checker.set_pass:
             checked.append((path, finder.for_path(path), getattr(found, "extracts", {})))
+            if getattr(found, "deferred", None) is not None:
+                deferred[path] = found.deferred
     if checked:
         from gaonb_lint import history
 
@@ -590,7 +622,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             skip_dir=lambda p: finder.for_path(p).is_excluded(p))
         history.configure(search)
         try:
-            diags.extend(checker.check_set(checked))
+            diags.extend(checker.check_set(checked, deferred))
         finally:
             history.configure(None)
         if args.verbose:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.engine import to_diagnostic
@@ -117,10 +117,42 @@ def _any_in(lines: List[int], first: int, last: int) -> bool:
     return i < len(lines) and lines[i] <= last
 
 
+class Deferred:
+    """What one file's suppression comments still do after its own findings: the report-set rules
+    (run once every file is checked) may find something on lines a comment covers.  ``covers``
+    is ``(first line, last line, slugs or None for every rule)`` per directive and rule name;
+    ``pending`` the ``unused-suppression`` findings (with their cover) that only hold if no
+    report-set finding falls under that cover."""
+
+    def __init__(self) -> None:
+        self.covers: List[Tuple[int, int, Optional[FrozenSet[str]]]] = []
+        self.pending: List[Tuple[int, Diagnostic]] = []
+        self.used: Set[int] = set()
+
+    def filter(self, diagnostics: Iterable[Diagnostic]) -> List[Diagnostic]:
+        """The report-set findings of this file that no comment suppresses."""
+        kept = []
+        for diag in diagnostics:
+            hit = [i for i, (first, last, slugs) in enumerate(self.covers)
+                   if first <= diag.span.line <= last and (slugs is None or diag.rule in slugs)]
+            self.used.update(hit)
+            if not hit:
+                kept.append(diag)
+        return kept
+
+    def unused(self) -> List[Diagnostic]:
+        """The pending ``unused-suppression`` findings that no report-set finding used."""
+        return [diag for cover, diag in self.pending if cover not in self.used]
+
+
 def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[BaseRule], lang: str,
-          enabled: Optional[Set[str]] = None) -> List[Diagnostic]:
+          enabled: Optional[Set[str]] = None, later: Optional[Set[str]] = None,
+          deferred: Optional[Deferred] = None) -> List[Diagnostic]:
     """Drop suppressed diagnostics; add ``unused-suppression`` findings.  ``enabled`` (slugs) limits
     unused-checks to rules that ran, so ``--select`` does not make every other comment 'unused'.
+    ``later`` are the report-set rules still to run over this file: with ``deferred``, the
+    comments are kept there for their findings, and a comment that could still be used by them
+    is not called unused yet (``Deferred.unused`` says it after they ran).
 
     Directives are indexed by line (merged intervals per rule) and findings by rule, so the work
     grows with findings + comments, not with their product."""
@@ -157,9 +189,23 @@ def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Bas
 
     ctx = RuleContext(UNUSED_SUPPRESSION, None, {}, lang)
 
-    def report_(d: Directive, message: str, severity: Optional[str] = None, **params) -> None:
+    later = later if deferred is not None else None
+
+    def report_(d: Directive, message: str, severity: Optional[str] = None, cover: Optional[int] = None,
+                **params) -> None:
         f = ctx.finding((d.start, d.end), message, **params)
-        kept.append(to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, severity or UNUSED_SUPPRESSION.severity))
+        diag = to_diagnostic(report, UNUSED_SUPPRESSION, f, lang, severity or UNUSED_SUPPRESSION.severity)
+        if cover is None:
+            kept.append(diag)
+        else:
+            deferred.pending.append((cover, diag))  # type: ignore[union-attr]
+
+    def cover(d: Directive, slugs: Optional[Set[str]]) -> Optional[int]:
+        """The cover of a directive (for one rule name) that report-set findings may still use."""
+        if not later or (slugs is not None and not slugs & later):
+            return None
+        deferred.covers.append((d.first, d.last, None if slugs is None else frozenset(slugs)))  # type: ignore[union-attr]
+        return len(deferred.covers) - 1  # type: ignore[union-attr]
 
     for d in directives:
         comment = report.text[d.start:d.end]
@@ -170,14 +216,17 @@ def apply(report: Report, diagnostics: Iterable[Diagnostic], known: Iterable[Bas
             report_(d, "stray-enable", comment=comment)
             continue
         if not d.names:
+            at = cover(d, None)
             if not _any_in(lines_of.get("*", []), d.first, d.last):
-                report_(d, "unused", comment=comment)
+                report_(d, "unused", cover=at, comment=comment)
             continue
         for n in d.names:
             slugs = resolved[n]
             if not slugs:
                 report_(d, "unknown", name=n)
-            elif (enabled is None or slugs & enabled) and not any(
+                continue
+            at = cover(d, slugs)
+            if (enabled is None or slugs & enabled) and not any(
                     _any_in(lines_of.get(s, []), d.first, d.last) for s in slugs):
-                report_(d, "unused", comment=comment)
+                report_(d, "unused", cover=at, comment=comment)
     return kept

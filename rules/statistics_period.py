@@ -49,40 +49,7 @@ only that is given); check that the year is right.
 """
 from __future__ import annotations
 
-from gaonb_lint.api import Fix, Rule, Table, find_end_only, find_periods
-from gaonb_lint.period import find_unreadable_period
-
-
-def _prose(report):
-    """(offset, text) of runs of consecutive prose blocks, preamble first.  A run is searched as
-    one text, its blocks joined by a line break, so a date that text taken out of a PDF broke
-    over lines (`2025` / `年 1 月 1 日`) is read whole; offsets are mapped back per block."""
-    run = []
-    for block in report.all_blocks():
-        if isinstance(block, Table):
-            if run:
-                yield _Joined(run)
-            run = []
-        else:
-            run.append(block)
-    if run:
-        yield _Joined(run)
-
-
-class _Joined:
-    def __init__(self, blocks):
-        self.blocks = blocks
-        self.text = "\n".join(b.text for b in blocks)
-        self.starts = []
-        pos = 0
-        for b in blocks:
-            self.starts.append(pos)
-            pos += len(b.text) + 1
-
-    def offset(self, pos: int) -> int:
-        """The report offset of position ``pos`` of the joined text."""
-        k = max(i for i, s in enumerate(self.starts) if s <= pos)
-        return self.blocks[k].start + min(pos - self.starts[k], len(self.blocks[k].text))
+from gaonb_lint.api import Fix, Rule
 
 
 def _fmt(d):
@@ -101,34 +68,26 @@ def check(report, ctx):
     expected = f"统计期限为{year}年1月1日至{year}年12月31日" if year else ""
     key = (lambda name: name) if year else (lambda name: name + "-no-year")
     where = report.title if report.title is not None else (0, 0)
-    for joined in _prose(report):
-        for p in find_periods(joined.text):
-            if not p.keyword:
-                continue
-            span = (joined.offset(p.offset), joined.offset(p.end_offset))
-            sy, sm, sd = p.start
-            ey, em, ed = p.end
-            if sy != ey:
-                yield ctx.finding(span, key("two-years"), expected=expected, start=_fmt(p.start), end=_fmt(p.end))
-            elif year and sy != year:
-                yield ctx.finding(span, "wrong-year", expected=expected, found=sy, year=year)
-            elif (sm, sd) != (1, 1) or (em, ed) != (12, 31):
-                yield ctx.finding(span, key("not-full-year"), expected=expected, start=_fmt(p.start), end=_fmt(p.end))
-            return
-    for joined in _prose(report):
-        e = find_end_only(joined.text)
-        if e is not None:
-            end = joined.offset(e.end_offset)
-            stop = joined.text.find("。", e.end_offset)
-            fix = _insert(report, joined.offset(stop) + 1 if stop != -1 else end, year, "")
-            yield ctx.finding((joined.offset(e.offset), end), key("end-only"), expected=expected, fix=fix)
-            return
-    for joined in _prose(report):
-        u = find_unreadable_period(joined.text)
-        if u is not None:
-            yield ctx.finding((joined.offset(u.offset), joined.offset(u.end_offset)), key("unreadable"),
-                              expected=expected, written=u.text)
-            return
+    st = report.period  # what the reader found the report to state (gaonb_lint.period.find_statement)
+    if st is not None and st.kind == "period":
+        p = st.value
+        span = (st.start, st.end)
+        sy, sm, sd = p.start
+        ey, em, ed = p.end
+        if sy != ey:
+            yield ctx.finding(span, key("two-years"), expected=expected, start=_fmt(p.start), end=_fmt(p.end))
+        elif year and sy != year:
+            yield ctx.finding(span, "wrong-year", expected=expected, found=sy, year=year)
+        elif (sm, sd) != (1, 1) or (em, ed) != (12, 31):
+            yield ctx.finding(span, key("not-full-year"), expected=expected, start=_fmt(p.start), end=_fmt(p.end))
+        return
+    if st is not None and st.kind == "end-only":
+        fix = _insert(report, st.sentence_end if st.sentence_end != -1 else st.end, year, "")
+        yield ctx.finding((st.start, st.end), key("end-only"), expected=expected, fix=fix)
+        return
+    if st is not None and st.kind == "unreadable":
+        yield ctx.finding((st.start, st.end), key("unreadable"), expected=expected, written=st.value.text)
+        return
     fix = None
     if report.sections:
         heading = report.sections[0].heading

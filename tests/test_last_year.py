@@ -150,3 +150,44 @@ def test_without_configuration_or_git_the_repository_is_not_searched(tmp_path):
     assert "2025.md: 在所检查的文件中（没有配置文件或 git 仓库可供查找）没有找到青禾镇人民政府 2024 年的报告" in err
     code, out, err = run_cli(["check", "--format", "json", "--select", "carry-over", "2025.md", "2024.md"], cwd=tmp_path)
     assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["GL402"]  # both in the run
+
+
+# -- suppression comments hold for report-set findings too ----------------------------------------
+
+TABLE_THREE = "## 三、收到和处理政府信息公开申请情况"
+TABLE_FOUR = "## 四、政府信息公开行政复议、行政诉讼情况"
+
+
+def _around_table_three(text: str, names: str) -> str:
+    assert text.count(TABLE_THREE) == text.count(TABLE_FOUR) == 1
+    text = text.replace(TABLE_THREE, f"<!-- gaonb-lint-disable {names} -- 上年报告有误 -->\n\n" + TABLE_THREE)
+    return text.replace(TABLE_FOUR, f"<!-- gaonb-lint-enable {names} -->\n\n" + TABLE_FOUR)
+
+
+@pytest.mark.parametrize("names", ["carry-over", "GL402", "GL4", ""])
+def test_a_suppression_comment_silences_a_report_set_finding(repo, names):
+    write(repo, "2024.md", year_report(2024))
+    write(repo, "2025.md", _around_table_three(year_report(2025, carried=2), names))
+    # Without --select the unused-suppression check runs too: the comment was used, so no GL901.
+    for jobs in ("1", "2"):
+        code, out, err = run_cli(["check", "--format", "json", "-j", jobs, "reports"], cwd=repo)
+        diags = json.loads(out)["diagnostics"]
+        assert [d["code"] for d in diags if d["code"] in ("GL402", "GL901")] == [], (jobs, out)
+
+
+def test_a_comment_elsewhere_does_not_silence_it(repo):
+    write(repo, "2024.md", year_report(2024))
+    text = year_report(2025, carried=2).replace(TABLE_FOUR, "<!-- gaonb-lint-disable-next-line carry-over -->\n"
+                                                + TABLE_FOUR)
+    write(repo, "2025.md", text)
+    code, out, err = run_cli(["check", "--format", "json", "reports"], cwd=repo)
+    codes = sorted(d["code"] for d in json.loads(out)["diagnostics"] if d["code"] in ("GL402", "GL901"))
+    assert codes == ["GL402", "GL901"], out  # the finding stands, and the comment suppressed nothing
+
+
+def test_a_comment_for_a_report_set_rule_that_found_nothing_is_unused(repo):
+    write(repo, "2024.md", year_report(2024))
+    write(repo, "2025.md", _around_table_three(year_report(2025), "carry-over"))
+    code, out, err = run_cli(["check", "--format", "json", "reports"], cwd=repo)
+    diags = json.loads(out)["diagnostics"]
+    assert [(d["path"], d["code"]) for d in diags] == [("reports/2025.md", "GL901")], out

@@ -233,3 +233,33 @@ def test_sigterm_and_ctrl_c_end_a_hanging_run_quietly(tmp_path, sig, code, jobs)
     out, err = proc.communicate(timeout=TIMEOUT)
     assert proc.returncode == code, err
     assert b"Traceback" not in err and err.count(b"\n") <= 1, err
+
+
+def test_a_plugin_reader_s_report_gets_the_evidence_rules_read(tmp_path):
+    """A report a plugin's reader builds itself is given the evidence the built-in readers record
+    (statistics period, year candidates): statistics-period reads the period it states."""
+    body = '''    from gaonb_lint.api import Paragraph, Report
+    first, second = text.split("\\n", 1)
+    return Report(path, text, "odd", year=2025, preamble=[Paragraph(0, len(first), first),
+                  Paragraph(len(first) + 1, len(text), second)])'''
+    site = plugin(tmp_path, "oddreader", READER.format(body=body))
+    odd = tmp_path / "r.odd"
+    odd.write_text("某镇2025年政府信息公开工作年度报告\n统计期限为2025年1月1日至2025年12月31日。", encoding="utf-8")
+    code, out, err = run(site, "check", "--isolated", "--format", "json", "--select", "statistics-period", odd)
+    assert (code, json.loads(out)["diagnostics"]) == (0, []), out + err
+    odd.write_text("某镇2025年政府信息公开工作年度报告\n统计期限为2025年2月1日至2025年12月31日。", encoding="utf-8")
+    code, out, err = run(site, "check", "--isolated", "--format", "json", "--select", "statistics-period", odd)
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["GL301"], out + err
+
+
+def test_a_plugin_reader_s_report_that_cannot_be_read_is_one_line(tmp_path):
+    body = '''    from gaonb_lint.api import Report
+    return Report(path, text, "odd", preamble=[object()])'''
+    site = plugin(tmp_path, "oddreader", READER.format(body=body))
+    odd = tmp_path / "r.odd"
+    odd.write_text("x", encoding="utf-8")
+    code, out, err = run(site, "check", "--isolated", "--format", "json", odd, MISTAKES)
+    assert code == 2
+    (line,) = err.strip().splitlines()
+    assert str(odd) in line and "oddreader" in line and "Traceback" not in err
+    assert OTHERS <= rules_found(out)

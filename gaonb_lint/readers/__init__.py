@@ -163,16 +163,13 @@ def run_reader(reader: Reader, path: str, data: Any, budget: Optional[float] = N
         raise PluginError("plugin.reader-junk", path=path, reader=reader.name, plugin=reader.plugin,
                           type=type(report).__name__)
     report.path = path
-    return _with_suppressions(report)
+    from gaonb_lint.readers.structure import record_evidence
 
-
-def _with_suppressions(report: Report) -> Report:
-    """Record a plugin reader's report's inline suppression comments (Markdown and HTML sources),
-    as the built-in readers do (``structure.build_report``)."""
-    from gaonb_lint.directives import SUPPRESSIBLE, find_suppressions
-
-    if report.source_format in SUPPRESSIBLE:
-        report.suppressions = find_suppressions(report.text)
+    try:  # what the built-in readers record, for rules to read instead of searching the text
+        record_evidence(report)
+    except Exception as e:  # a report built wrongly (a block without text …) is the reader's failure
+        raise PluginError("plugin.reader-failed", path=path, reader=reader.name, plugin=reader.plugin,
+                          error=isolation.describe(e)) from None
     return report
 
 

@@ -107,11 +107,8 @@ def build_report(path: str, text: str, source_format: str, blocks: Sequence[Bloc
             current.blocks.append(block)
             current.end = max(current.end, block.end)
 
-    if source_format in SUPPRESSIBLE:
-        report.suppressions = find_suppressions(text)
     _find_title(report, title)
-    report.period = find_statement(report.all_blocks(), _is_table)
-    report.year_candidates = _year_candidates(report)
+    record_evidence(report)
     _find_year(report)
     report.body = (report.metadata.get("body") or "").strip() or _YEAR_SUFFIX.sub("", report.title_text).strip()
     _note_headings(report)
@@ -149,6 +146,15 @@ def _find_title(report: Report, title: Optional[Heading]) -> None:
         report.title_text = title.text.strip()
     elif report.metadata.get("title"):
         report.title_text = report.metadata["title"]
+
+
+def record_evidence(report: Report) -> None:
+    """What rules read instead of searching the text again: the suppression comments (Markdown
+    and HTML), the statistics period statement and every year candidate.  Needs the sections
+    and the title."""
+    report.suppressions = find_suppressions(report.text) if report.source_format in SUPPRESSIBLE else []
+    report.period = find_statement(report.all_blocks(), _is_table)
+    report.year_candidates = _year_candidates(report)
 
 
 def _is_table(block: Block) -> bool:
