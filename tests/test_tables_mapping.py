@@ -123,6 +123,31 @@ def test_tab_separated_grid_with_group_sharing_the_first_sub_item_row():
     assert_all_cells(mt, values)
 
 
+def _split_group_label(first, rest):
+    values = balanced_values("v2021")["applications"]
+    spec = table_spec("applications", "v2021")
+    lines = _tsv_application_rows(values, spec)
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("（四）无法提供\t"))
+    lines[at] = lines[at].replace("（四）无法提供", first)
+    assert lines[at + 1].startswith("\t")
+    lines[at + 1] = rest + lines[at + 1]  # the group column of the next row
+    return values, map_table(grid(TSV_T3 + "\n" + "\n".join(lines)), "applications", "v2021")
+
+
+def test_a_group_label_broken_over_two_rows_is_one_label():
+    # 淮安市 2024 (tests/fixtures/real/r103): the merged cell （四）无法提供 broken by the page,
+    # `（四）无` ending page 4 and `法提供` opening page 5, each in its row's group column.
+    values, mt = _split_group_label("（四）无", "法提供")
+    assert mt.label_problems == []
+    assert_all_cells(mt, values)
+
+
+def test_label_pieces_that_do_not_make_a_label_are_not_joined():
+    _, mt = _split_group_label("（四）无", "法提")  # （四）无法提 is no label: both pieces stay as written
+    assert ("misspelled", "row", "（四）无法提供") in kinds_of(mt.label_problems)
+    assert any(p.kind == "extra" and p.found == "法提" for p in mt.label_problems)
+
+
 def test_header_repeated_mid_table_and_repeated_group_labels_are_skipped():
     values = balanced_values("v2021")["applications"]
     spec = table_spec("applications", "v2021")

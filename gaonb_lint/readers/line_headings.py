@@ -8,9 +8,11 @@ write a section heading
 - run into the text by a crawler (``…工作。二、主动公开政府信息情况第二十条第(一)项…``).
 
 The last two are read only for an official section title written whole with its own numeral
-(``二、`` with 二's title), at the start of the line or right after the end of a sentence, and
-not followed by a closing quotation mark or bracket: prose that mentions a section quotes it
-(``在“二、主动公开政府信息情况”中``) or runs on from words before it, and neither starts a section.
+(``二、`` with 二's title), at the start of the line, right after the end of a sentence, or right
+after a number (the last cell of a table the crawler ran into the line: ``…4432.52元三、收到…``,
+``…0 0 00 00 0 四、政府信息公开…``), and not followed by a closing quotation mark or bracket:
+prose that mentions a section quotes it (``在“二、主动公开政府信息情况”中``) or runs on from
+words before it, and neither starts a section.
 """
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ _BOLD = r"^(\s*(\*\*|__)\s*)(\S(?:.*\S)?)\s*\2\s*$"
 def _re(source: str) -> Pattern[str]:
     return re.compile(source)  # on first use: most text has no Markdown markup
 _SENTENCE_END = "。！？；;!?"
+# A table cell run into the line before a title: a number, with a unit a table writes after it.
+_CELL_END = re.compile(r"[0-9０-９](?:元|万元|件|条|%)?$")
 _CLOSERS = "”’」』》)）】〕]\"'"
 
 
@@ -79,8 +83,8 @@ def _unwrapped(text: str, start: int, next_text: Optional[str]) -> Optional[Head
 
 
 def _run_in(text: str) -> List[Tuple[int, int]]:
-    """Official headings inside the line: at its start, or right after a sentence end, and not
-    followed by a closing quotation mark or bracket."""
+    """Official headings inside the line: at its start, right after a sentence end or right
+    after a number (a table's last cell), and not followed by a closing quotation mark or bracket."""
     out: List[Tuple[int, int]] = []
     if not any(title in text for title in _titles()):  # substring tests first: no regex on most lines
         return out
@@ -90,7 +94,7 @@ def _run_in(text: str) -> List[Tuple[int, int]]:
         if b < len(text) and text[b] in _CLOSERS:
             continue
         before = text[:a].rstrip()
-        if a == lead or (before and before[-1] in _SENTENCE_END):
+        if a == lead or (before and (before[-1] in _SENTENCE_END or _CELL_END.search(before[-3:]))):
             out.append((a, b))
     return out
 

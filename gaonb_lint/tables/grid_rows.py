@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Sequence, Tuple, Union
+from typing import Callable, Collection, Dict, List, Sequence, Set, Tuple, Union
 
 from gaonb_lint.official_format import FormatVersion
 from gaonb_lint.model import Cell
@@ -77,3 +77,33 @@ def version_id(version: Union[str, FormatVersion]) -> str:
 def joined(cells: Sequence[Cell]) -> str:
     return "".join(strip_note(c.text) for c in cells)
 
+
+
+SPLIT_PIECES = 3  # a label broken over at most this many rows
+
+
+def split_labels(data: Sequence[GridRow], known: Collection[str], key: Callable[[str], str]
+                 ) -> Tuple[Dict[Tuple[int, int], List[Cell]], Set[Tuple[int, int]]]:
+    """Labels broken over rows in one column (a merged cell's text that a page break or a reader
+    cut in two: ``（四）无`` / ``法提供``): label cells of one column on consecutive rows, none of
+    them its row's last label nor a ``known`` label on its own, whose texts joined are a
+    ``known`` label.  Returns ``{(row index, column): cells}`` for the first piece of each
+    label and the ``(row index, column)`` of the other pieces."""
+    at: Dict[Tuple[int, int], Cell] = {}
+    for r in data:
+        for i, c in r.labels[:-1]:
+            if key(c.text) not in known:
+                at[(r.index, i)] = c
+    joins: Dict[Tuple[int, int], List[Cell]] = {}
+    pieces: Set[Tuple[int, int]] = set()
+    for (row, col), first in sorted(at.items()):
+        if (row, col) in pieces:
+            continue
+        cells = [first]
+        while len(cells) < SPLIT_PIECES and (row + len(cells), col) in at:
+            cells.append(at[(row + len(cells), col)])
+            if key("".join(c.text for c in cells)) in known:
+                joins[(row, col)] = cells
+                pieces.update((row + k, col) for k in range(1, len(cells)))
+                break
+    return joins, pieces

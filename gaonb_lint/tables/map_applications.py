@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Dict, List
 
 from gaonb_lint.tables.align import Found, align, label_key, suggest
-from gaonb_lint.tables.grid_rows import analyse, span_of, strip_note
+from gaonb_lint.tables.grid_rows import analyse, span_of, split_labels, strip_note
 from gaonb_lint.tables.header_band import first_value_index, header_columns
 from gaonb_lint.tables.mapped import ColumnAt, LabelProblem
 from gaonb_lint.tables.mapper import Mapper, place_rows
@@ -56,14 +56,19 @@ def map_applications(m: Mapper) -> None:
     found: List[Found] = []
     row_token: Dict[int, int] = {}
     seen: set = set()
+    joins, pieces = split_labels(data, row_keys, label_key)
     for r in data:
         for n, (i, c) in enumerate(r.labels):
+            if (r.index, i) in pieces:
+                continue  # the rest of a label broken over rows, read with its first piece
             last = n == len(r.labels) - 1
-            key = label_key(c.text)
+            cells = joins.get((r.index, i), [c])
+            text = "".join(x.text for x in cells)
+            key = label_key(text)
             if not last and key in seen:
                 continue  # a group label repeated as context (a flattened merge, a page break)
             seen.add(key)
-            found.append(Found(c.text, [c], r.index))
+            found.append(Found(text, cells, r.index))
             if last:
                 row_token[r.index] = len(found) - 1
     row_labels = [r.label for r in spec.rows]
