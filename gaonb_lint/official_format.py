@@ -7,6 +7,7 @@ Nothing in code repeats a heading or label: read them from here.
 - ``sections()`` / ``version(id)`` / ``version_ids()`` / ``version_for_year(year)``;
 - a version's tables: ``version(id).table(kind)`` (:class:`VersionTable`: rows, columns, blocks,
   groups of that version);
+- a version's ``fee_statement`` (the section that must state the fee, its name, an example);
 - ``relations()``; ``section_title_keys()`` and ``table_row_labels()`` (normalised labels).
 """
 from __future__ import annotations
@@ -300,10 +301,29 @@ class ValueType(_Value):
         _set(self, "units", units)
 
 
-class FormatVersion(_Value):
-    """One version of the format (``v2019`` or ``v2021``) with version-specific data resolved."""
+class FeeStatement(_Value):
+    """The statement a version requires on the fee: the ``section`` (key) that must hold it, the
+    ``fee``'s name (信息处理费), the ``measures`` it is charged under, and an ``example`` statement."""
 
-    __slots__ = ("id", "name", "document", "first_year", "last_year", "fee_statement_required", "sections")
+    __slots__ = ("section", "fee", "measures", "example")
+    section: str
+    fee: str
+    measures: str
+    example: str
+
+    def __init__(self, section: str, fee: str, measures: str, example: str) -> None:
+        _set(self, "section", section)
+        _set(self, "fee", fee)
+        _set(self, "measures", measures)
+        _set(self, "example", example)
+
+
+class FormatVersion(_Value):
+    """One version of the format (``v2019`` or ``v2021``) with version-specific data resolved;
+    ``fee_statement`` is what it requires on the fee (``None``: nothing)."""
+
+    __slots__ = ("id", "name", "document", "first_year", "last_year", "fee_statement_required", "sections",
+                 "fee_statement")
     id: str
     name: str
     document: str
@@ -311,9 +331,11 @@ class FormatVersion(_Value):
     last_year: Optional[int]
     fee_statement_required: bool
     sections: Tuple[SectionSpec, ...]
+    fee_statement: Optional[FeeStatement]
 
     def __init__(self, id: str, name: str, document: str, first_year: int, last_year: Optional[int],
-                 fee_statement_required: bool, sections: Tuple[SectionSpec, ...]) -> None:
+                 fee_statement_required: bool, sections: Tuple[SectionSpec, ...],
+                 fee_statement: Optional[FeeStatement] = None) -> None:
         _set(self, "id", id)
         _set(self, "name", name)
         _set(self, "document", document)
@@ -321,6 +343,7 @@ class FormatVersion(_Value):
         _set(self, "last_year", last_year)
         _set(self, "fee_statement_required", fee_statement_required)
         _set(self, "sections", sections)
+        _set(self, "fee_statement", fee_statement)
 
     def table(self, kind: str) -> VersionTable:
         """The official table ``kind`` (``proactive``, ``applications``, ``reviews``) as this
@@ -372,6 +395,10 @@ def _column(c: Dict[str, Any], default_type: str = "count") -> Column:
     return Column(c["label"], c.get("id"), c.get("group"), c.get("type", default_type))
 
 
+def _fee(f: Optional[Dict[str, Any]]) -> Optional[FeeStatement]:
+    return None if f is None else FeeStatement(f["section"], f["fee"], f["measures"], f["example"])
+
+
 def _term(t: Dict[str, Any]) -> Term:
     for kind in ("row", "column", "rows_under"):
         if kind in t:
@@ -403,7 +430,7 @@ def model() -> OfficialFormat:
     secs = tuple(SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("variants", ())), s.get("table"))
                  for s in raw["sections"])
     versions = tuple(FormatVersion(vid, f["name"], f["document"], f["first_year"], f.get("last_year"),
-                                   f["fee_statement_required"], secs)
+                                   f["fee_statement_required"], secs, _fee(f.get("fee_statement")))
                      for vid, f in raw["formats"].items())
     tables = tuple(_table(kind, t) for kind, t in raw["tables"].items())
     relations = tuple(
@@ -434,6 +461,14 @@ def version_ids() -> List[str]:
 def relations(kind: Optional[str] = None) -> Tuple[Relation, ...]:
     """The relations of table ``kind`` (every table's with ``None``), in data order."""
     return tuple(r for r in model().relations if kind is None or r.table == kind)
+
+
+def section(key: str) -> SectionSpec:
+    """The section ``key`` (``general`` … ``other``)."""
+    for s in sections():
+        if s.key == key:
+            return s
+    raise KeyError(key)
 
 
 def report_title_suffix() -> str:

@@ -55,7 +55,6 @@ import re
 
 from gaonb_lint.api import Fix, Heading, Paragraph, Rule, normalize_label, official_format
 
-FEE = "信息处理费"
 # The fee as reports name it: 信息处理费, 信息公开处理费, or 收费 in a sentence about 信息公开
 # (`政府信息公开未发生收费情况`).
 _FEE = re.compile(r"信息(?:公开)?处理费|信息公开[^。；;，,]{0,8}收费")
@@ -82,8 +81,7 @@ def _is_heading_like(block) -> bool:
     return isinstance(block, Heading) or (len(text) <= 30 and not text.endswith(("。", "；")))
 
 
-def _other_section(report):
-    spec = official_format.sections()[-1]
+def _fee_section(report, spec):
     wanted = normalize_label(spec.title)
     for s in report.sections:
         if normalize_label(s.title) == wanted:
@@ -92,15 +90,16 @@ def _other_section(report):
 
 
 def check(report, ctx):
-    if ctx.format is None or not ctx.format.fee_statement_required:
+    fee = ctx.format.fee_statement if ctx.format is not None else None
+    if fee is None or not ctx.format.fee_statement_required:
         return
-    spec = official_format.sections()[-1]
-    section = _other_section(report)
+    spec = official_format.section(fee.section)  # 六、其他需要报告的事项 (the format data says)
+    section = _fee_section(report, spec)
     if section is not None:
         blocks = [b for b in section.blocks if isinstance(b, (Paragraph, Heading))]
         for block in blocks:
-            if FEE in block.text and PLACEHOLDER in block.text:
-                yield ctx.finding(block, "placeholder", placeholder=PLACEHOLDER)
+            if fee.fee in block.text and PLACEHOLDER in block.text:
+                yield ctx.finding(block, "placeholder", placeholder=PLACEHOLDER, example=fee.example)
                 return
         for i, block in enumerate(blocks):
             if _states_fee(block.text):
@@ -122,21 +121,22 @@ def check(report, ctx):
             break
     where = section.heading if section is not None else (report.end, report.end)
     if elsewhere is not None:
-        yield ctx.finding(where, "elsewhere", section=spec.heading, line=report.position(elsewhere.start)[0])
+        yield ctx.finding(where, "elsewhere", section=spec.heading, line=report.position(elsewhere.start)[0],
+                          example=fee.example)
     else:
-        yield ctx.finding(where, "missing", section=spec.heading, fix=_sentence(report, section))
+        yield ctx.finding(where, "missing", section=spec.heading, example=fee.example,
+                          fix=_sentence(report, section, fee.fee))
 
 
 # Marks the sentence --unsafe-fixes inserts until its author fills it in.
 PLACEHOLDER = "【待填写】"
-SENTENCE = f"本机关本年度{FEE}收取情况：{PLACEHOLDER}。"
 
 
-def _sentence(report, section):
+def _sentence(report, section, fee: str):
     if section is None:
         return None
     last = section.blocks[-1] if section.blocks else section.heading
-    return Fix(last.end, last.end, f"\n\n{SENTENCE}", safe=False)
+    return Fix(last.end, last.end, f"\n\n本机关本年度{fee}收取情况：{PLACEHOLDER}。", safe=False)
 
 
 RULE = Rule(
@@ -145,15 +145,15 @@ RULE = Rule(
     summary={"zh": "在“六、其他需要报告的事项”中说明信息处理费收取情况",
              "en": "section 六 states the information-processing fee (信息处理费) collected"},
     messages={
-        "placeholder": {"zh": "信息处理费收取情况尚未填写：请将 “{placeholder}” 改为实际情况，如 “本机关本年度未收取信息处理费。”",
+        "placeholder": {"zh": "信息处理费收取情况尚未填写：请将 “{placeholder}” 改为实际情况，如 “{example}”",
                         "en": "the information-processing fee statement is not filled in: replace “{placeholder}” "
-                              "with the facts, e.g. “本机关本年度未收取信息处理费。”"},
-        "missing": {"zh": "未说明信息处理费收取情况：应在 “{section}” 中写明，如 “本机关本年度未收取信息处理费。”",
+                              "with the facts, e.g. “{example}”"},
+        "missing": {"zh": "未说明信息处理费收取情况：应在 “{section}” 中写明，如 “{example}”",
                     "en": "no statement on the information-processing fee: section “{section}” must state it, "
-                          "e.g. “本机关本年度未收取信息处理费。”"},
-        "elsewhere": {"zh": "信息处理费收取情况应在 “{section}” 中说明（目前仅在第 {line} 行提及），如 “本机关本年度未收取信息处理费。”",
+                          "e.g. “{example}”"},
+        "elsewhere": {"zh": "信息处理费收取情况应在 “{section}” 中说明（目前仅在第 {line} 行提及），如 “{example}”",
                       "en": "the information-processing fee must be stated in section “{section}” (it is only "
-                            "mentioned on line {line}), e.g. “本机关本年度未收取信息处理费。”"},
+                            "mentioned on line {line}), e.g. “{example}”"},
     },
     check=check,
     doc=__doc__,

@@ -58,12 +58,12 @@ from __future__ import annotations
 from gaonb_lint.api import Rule
 
 
-def _first_label(lt) -> str:
+def _first_label(lt, version: str) -> str:
     spec = lt.mapped.spec if lt.mapped is not None else None
     if spec is None:
         from gaonb_lint.api.tables import table_spec
 
-        spec = table_spec(lt.kind, "v2021")
+        spec = table_spec(lt.kind, version)
     if spec.blocks:
         return spec.blocks[0].title
     if spec.kind == "reviews":
@@ -79,7 +79,7 @@ def check(report, ctx):
         if lt.section is None:
             continue
         heading = lt.spec.heading
-        params = {"heading": heading, "first": _first_label(lt),
+        params = {"heading": heading, "first": _first_label(lt, version),
                   "table_zh": table_name(kind, version, "zh"), "table_en": table_name(kind, version, "en")}
         if lt.table is None:
             if lt.section is report.sections[-1]:

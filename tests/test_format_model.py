@@ -139,3 +139,32 @@ def test_a_run_parses_the_json_once(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert "OPENED 1" in proc.stderr, proc.stderr[-2000:]
     assert "GL2" in proc.stdout  # the tables were read and checked, not skipped
+
+
+def test_the_fee_statement_is_format_data():
+    v2021, v2019 = official_format.version("v2021"), official_format.version("v2019")
+    assert v2019.fee_statement is None and not v2019.fee_statement_required
+    fee = v2021.fee_statement
+    assert fee is not None and v2021.fee_statement_required
+    assert official_format.section(fee.section).heading == "六、其他需要报告的事项"
+    assert fee.fee in fee.example and fee.fee in fee.measures
+
+
+def test_the_fee_rule_words_its_message_from_the_data(monkeypatch):
+    """The section the fee statement belongs in, and the example the message gives, are read from
+    the format data: change them there and the finding follows."""
+    from gaonb_lint import official_format as f
+    from gaonb_lint.engine import run_rules
+    from gaonb_lint.host import load_host
+    from gaonb_lint.readers.text import read_text
+
+    text = "某镇2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+    rules = [r for r in load_host().rules if r.slug == "fee-statement"]
+    (diag,) = run_rules(read_text("r.txt", text), rules, "zh", {}, {})
+    assert diag.span.line == 6 and "本机关本年度未收取信息处理费。" in diag.message
+    v = f.version("v2021")
+    other = f.FeeStatement("problems", v.fee_statement.fee, v.fee_statement.measures, "本局未收费。")
+    changed = f.FormatVersion(v.id, v.name, v.document, v.first_year, v.last_year, True, v.sections, other)
+    monkeypatch.setattr(f, "version_for_year", lambda year, forced=None: changed)
+    (diag,) = run_rules(read_text("r.txt", text), rules, "zh", {}, {})
+    assert diag.span.line == 4 and "“五、存在的主要问题及改进情况”" in diag.message and "本局未收费。" in diag.message
