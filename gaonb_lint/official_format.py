@@ -72,6 +72,10 @@ class _Value:
         args = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
         return f"{type(self).__name__}({args})"
 
+    def __reduce__(self) -> Tuple[Any, Tuple[object, ...]]:
+        # pickle (-j workers) and copy rebuild through __init__, whose parameters are the slots
+        return type(self), self._values()
+
 
 class SectionSpec(_Value):
     """One of the six sections: ``key`` (``general`` …), ``number`` (``一``), official ``title``,

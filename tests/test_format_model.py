@@ -168,3 +168,15 @@ def test_the_fee_rule_words_its_message_from_the_data(monkeypatch):
     monkeypatch.setattr(f, "version_for_year", lambda year, forced=None: changed)
     (diag,) = run_rules(read_text("r.txt", text), rules, "zh", {}, {})
     assert diag.span.line == 4 and "“五、存在的主要问题及改进情况”" in diag.message and "本局未收费。" in diag.message
+
+
+def test_values_survive_pickle_and_copy():
+    """A plugin may keep a FormatVersion in what its report-set rule extracts (sent back from a
+    ``-j`` worker by pickle) or copy it."""
+    import copy
+    import pickle
+
+    m = model()
+    assert pickle.loads(pickle.dumps(m)) == m and copy.deepcopy(m) == m
+    v = official_format.version("v2021")
+    assert pickle.loads(pickle.dumps(v)).table("reviews") == v.table("reviews")
