@@ -74,14 +74,14 @@ from gaonb_lint.api import Rule
 
 
 def check(report, ctx):
-    from gaonb_lint.api.tables import evaluate_relations, locate_tables, relation_instances, violation_params
+    from gaonb_lint.api.tables import evaluate_relations, locate_tables, violation_params
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
         mt = lt.mapped
         if mt is None or not mt.readable or mt.recognised == 0:
             continue
-        insts = relation_instances(kind, version)
+        insts = mt.relations()  # the format's relations, through a group row read as one row
         if not insts:
             continue
         violations = evaluate_relations(insts, mt.value)

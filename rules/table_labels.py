@@ -3,7 +3,8 @@
 
 - 写错或写漏字的标签，给出官方写法：`现行有效件` → 是否应为 `现行有效件数`；表四的 `结果` / `其他` / `尚未` → `结果纠正` / `其他结果` / `尚未审结`；`（二）部分公开` 缺少限定语；`合计` 应为 `总计`；
 - 另一版格式的标签（2021 年版报告中的 `规范性文件`、`本年新制作数量`，2019 年版报告中 `（六）其他处理` 的三个小项）；
-- 缺少的行或列（在它应在的位置）、多出的、重复的、顺序不对的。
+- 缺少的行或列（在它应在的位置）、多出的、重复的、顺序不对的；
+- 分类行（如 2021 年版的 `（六）其他处理`）写成一行数字而其下的小项一个也没有的（2019 年版的写法）：在该行只报一次，不逐个报缺少的小项；这一行的数字按其小项之和参加勾稽检查。
 
 整张表按另一版格式排布的（至少有三个那一版的标签，且占该表标签问题的一半以上），整张表只报一次，不逐个标签报。
 
@@ -37,7 +38,10 @@ match); anything else is reported at the cell:
   `（二）部分公开` without its qualifier; `合计` for `总计`;
 - a label of the other format version (`规范性文件` or `本年新制作数量` in a 2021-format report,
   the three sub-items of `（六）其他处理` in a 2019-format report);
-- a missing row or column (where it should be), an extra one, a duplicate, one out of order.
+- a missing row or column (where it should be), an extra one, a duplicate, one out of order;
+- a group row (such as `（六）其他处理` in the 2021 format) written as one row of numbers with
+  none of its sub-items (the 2019 layout): one finding at that row, not one per missing sub-item;
+  its numbers take part in the balance checks as the sum of its sub-items.
 
 A table laid out in the other format version as a whole (at least three of that version's
 labels, and at least half of the table's label problems) is one finding for the table, not one
@@ -147,6 +151,13 @@ def check(report, ctx):
                 yield ctx.finding(where, "duplicate", **params)
             elif p.kind == "order":
                 yield ctx.finding(where, "order" if p.after else "order-first", **params)
+            elif p.kind == "single-row":
+                params.update(count=len(p.items), items_zh="、".join(f"“{i}”" for i in p.items),
+                              items_en=", ".join(f"“{i}”" for i in p.items))
+                if p.version:
+                    params.update(other_zh=version_name(p.version, "zh"), other_en=version_name(p.version, "en"),
+                                  mine_zh=version_name(version, "zh"), mine_en=version_name(version, "en"))
+                yield ctx.finding(where, "single-row-version" if p.version else "single-row", **params)
 
 
 RULE = Rule(
@@ -180,6 +191,13 @@ RULE = Rule(
                       "en": "{table_en}: the {what_en} “{expected}”{in_en} appears twice"},
         "order": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 位置不对：应紧接在 “{after}” 之后",
                   "en": "{table_en}: the {what_en} “{expected}”{in_en} is out of order: it belongs right after “{after}”"},
+        "single-row": {"zh": "{table_zh} “{found}” 写成了一行数字，缺少其下的 {count} 个小项（{items_zh}）：应分项填写",
+                       "en": "{table_en}: “{found}” is one row of numbers without its {count} sub-items ({items_en}): "
+                             "give each sub-item its row"},
+        "single-row-version": {"zh": "{table_zh} “{found}” 按{other_zh}写成了一行数字；本报告适用{mine_zh}，"
+                                     "应分为其下的 {count} 个小项（{items_zh}）分别填写",
+                               "en": "{table_en}: “{found}” is one row of numbers, as in {other_en}; this report "
+                                     "follows {mine_en}: give each of its {count} sub-items ({items_en}) its row"},
         "order-first": {"zh": "{table_zh}{in_zh}{what_zh} “{expected}” 位置不对：应排在第一位",
                         "en": "{table_en}: the {what_en} “{expected}”{in_en} is out of order: it comes first"},
     },

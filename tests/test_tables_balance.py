@@ -150,3 +150,25 @@ def test_missing_column_skips_only_the_relations_through_it():
     v = found[0][1]
     assert v.culprit == (spec.row_by_id("results_total").key, spec.columns[0].key) and not v.located
     assert v.expected == v.found + 1
+
+
+def test_relations_through_a_group_read_as_one_row():
+    from gaonb_lint.tables.relations import Instance, with_single_rows
+
+    spec = table_spec("applications", "v2021")
+    group = next(r for r in spec.rows if r.label.startswith("（六）"))
+    subs = tuple(r.key for r in spec.descendants(group.label))
+    plain = instances("applications", "v2021")
+    folded = with_single_rows(plain, {group.key: subs})
+    # B3 of the three sub-item rows becomes B3 of the group's row, once; nothing else is lost.
+    assert len(folded) == len(plain) - 2
+    b3 = [i for i in folded if i.id == "B3" and i.over == group.key]
+    assert len(b3) == 1 and {r for r, _ in b3[0].cells()} == {group.key}
+    for i in folded:
+        assert not {r for r, _ in i.cells()} & set(subs), (i.id, i.over)
+        if i.id == "B2":
+            assert (group.key, i.over) in i.right and i.blame == ("（七）总计", i.over)
+    # A side holding only some of the sub-items' cells is not folded (it stays unevaluable).
+    part = Instance("X", "applications", "column", "自然人", (("（七）总计", "自然人"),),
+                    ((subs[0], "自然人"), (subs[1], "自然人")), ("（七）总计", "自然人"))
+    assert with_single_rows([part], {group.key: subs})[0] is part

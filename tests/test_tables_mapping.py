@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXAMPLES_DIR
+from conftest import EXAMPLES_DIR, lint_text
 from table_builders import (applications_markdown, balanced_values, full_report, grid, proactive_markdown,
                             report_markdown, reviews_markdown)
 
 from gaonb_lint.readers.markdown import read_markdown
 from gaonb_lint.tables import locate_tables, map_table, table_spec
+from gaonb_lint.tables.relations import evaluate, instances
 
 
 def mapped(text: str, kind: str, version: str = "v2021"):
@@ -209,14 +210,92 @@ def test_blank_cells_are_zero_and_readable():
     assert all(mt.value(*k) == 0 and mt.get(*k).parsed.blank for k in zero)
 
 
-def test_numbers_on_a_heading_row_cannot_be_placed():
-    values = balanced_values("v2019")  # the 2019 table: （六）其他处理 carries numbers
-    md = report_markdown(2025, {"applications": applications_markdown("v2019", values["applications"])})
+def _other_handling(version):
+    spec = table_spec("applications", version)
+    group = next(r for r in spec.rows if r.label.startswith("（六）"))
+    return spec, group, [r for r in spec.descendants(group.label)]
+
+
+def test_a_group_row_with_numbers_and_none_of_its_sub_items_is_the_groups_single_row():
+    # The 2019 table: （六）其他处理 is one row of numbers; the 2021 format splits it into three
+    # sub-items.  Read against 2021 it is the group's single row: one label problem at that row,
+    # the sub-items not also "missing", the table readable, the numbers the sub-items' sums.
+    values = balanced_values("v2019")["applications"]
+    md = report_markdown(2025, {"applications": applications_markdown("v2019", values)})
     mt = mapped(md, "applications", "v2021")
-    assert not mt.readable
+    spec, group, subs = _other_handling("v2021")
+    assert mt.readable, [p.reason_en for p in mt.problems]
+    assert [(p.kind, p.found, p.version, p.items) for p in mt.label_problems] == [
+        ("single-row", group.label, "v2019", tuple(r.label for r in subs))]
+    assert mt.single_rows == {group.key: tuple(r.key for r in subs)}
+    assert sorted(mt.missing_cells()) == sorted((r.key, c.key) for r in subs for c in spec.columns)
+    for c in spec.columns:
+        assert mt.value(group.key, c.key) == values[(group.key, c.key)]
+        assert (group.key, c.key) not in mt.cells  # only official cells there
+    # The relations go through the group's cells: B2 per column and B3 once for its row.
+    insts = mt.relations()
+    assert [(i.id, i.over) for i in insts if group.key in {r for r, _ in i.cells()}] == (
+        [("B2", c.key) for c in spec.columns] + [("B3", group.key)])
+    assert evaluate(insts, mt.value) == []
+    # The plain relations cannot be evaluated through the absent sub-item cells.
+    plain = instances("applications", "v2021")
+    assert all(any(mt.value(*k) is None for k in i.cells())
+               for i in plain if {r for r, _ in i.cells()} & {r.key for r in subs})
+
+
+def test_a_wrong_number_in_a_group_read_as_one_row_is_found_at_that_cell():
+    values = balanced_values("v2019")["applications"]
+    _, group, _ = _other_handling("v2019")
+    key = (group.key, "自然人")
+    md = report_markdown(2025, {"applications": applications_markdown(
+        "v2019", values, cell_text={key: str(values[key] + 1)})})
+    mt = mapped(md, "applications", "v2021")
+    (v,) = [v for v in evaluate(mt.relations(), mt.value) if v.located][:1]
+    assert v.culprit == key and v.found == values[key] + 1 and v.expected == values[key]
+    assert {w.instance.id for w in evaluate(mt.relations(), mt.value)} == {"B2", "B3"}
+
+
+def test_numbers_on_a_group_row_with_one_of_its_sub_items_cannot_be_placed():
+    # One sub-item there: the group row's numbers could be its or the others'. Never guessed.
+    values = balanced_values("v2019")["applications"]
+    lines = applications_markdown("v2019", values)
+    spec, group, subs = _other_handling("v2021")
+    at = next(i for i, ln in enumerate(lines) if group.label in ln)
+    lines.insert(at + 1, "|  |  | " + subs[-1].label + " |" + " 0 |" * len(spec.columns))
+    mt = mapped(report_markdown(2025, {"applications": lines}), "applications", "v2021")
+    assert not mt.readable and not mt.single_rows
     assert any("heading row" in p.reason_en for p in mt.problems)
-    assert [p.expected for p in mt.label_problems if p.kind == "missing"] == [
-        r.label for r in table_spec("applications", "v2021").rows if r.group and r.group.startswith("（六）")]
+    assert [p.expected for p in mt.label_problems if p.kind == "missing"] == [r.label for r in subs[:-1]]
+
+
+def test_a_group_row_followed_by_an_unknown_label_is_not_read_as_one_row():
+    # An unrecognised label right after it could be one of its sub-items, written beyond recognition.
+    values = balanced_values("v2019")["applications"]
+    lines = applications_markdown("v2019", values)
+    spec, group, _ = _other_handling("v2021")
+    at = next(i for i, ln in enumerate(lines) if group.label in ln)
+    lines.insert(at + 1, "|  |  | 甲乙丙丁戊己 |" + " 0 |" * len(spec.columns))
+    mt = mapped(report_markdown(2025, {"applications": lines}), "applications", "v2021")
+    assert not mt.single_rows and not mt.readable
+
+
+def test_a_group_row_read_as_one_row_from_scraped_text():
+    # The layout of a real PDF (淮安市洪泽区 2024, tests/fixtures/real/r102): tab rows, three label
+    # columns, （六）其他处理 one row of numbers in a 2021 report: one finding, at that row.
+    values = balanced_values("v2019")["applications"]
+    spec19 = table_spec("applications", "v2019")
+    rows, labels = [TSV_T3], ["", "", ""]
+    for r in spec19.rows:
+        labels[r.depth] = r.label  # a group label shares the row of its first sub-item
+        if r.numeric:
+            rows.append("\t".join(labels + [str(values[(r.key, c.key)]) for c in spec19.columns]))
+            labels = ["", "", ""]
+    text = ("某区人民政府2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            + "\n".join(rows) + "\n四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n")
+    found = lint_text(text, ".txt", ["table-labels", "table-unreadable", "balance"])
+    line = next(n for n, ln in enumerate(text.split("\n"), 1) if "（六）" in ln)
+    assert [(d["rule"], d["line"]) for d in found] == [("table-labels", line)], found
+    assert "2019年版" in found[0]["message"] and "3 个小项" in found[0]["message"]
 
 
 # -- labels ---------------------------------------------------------------------------------------

@@ -27,7 +27,10 @@ format's, ``problems`` what could not be mapped; ``readable`` is false when any 
 be placed with certainty — never check the arithmetic of such a table.  ``table_spec(kind, version)`` is
 the format's own description of a table (rows, columns, blocks, value types).
 ``relation_instances(kind, version)`` are the table's relations (勾稽关系) expanded to cells, and
-``evaluate_relations(instances, value_of)`` the ones that do not hold (:class:`Violation`).
+``evaluate_relations(instances, value_of)`` the ones that do not hold (:class:`Violation`);
+``mapped.relations()`` are the relations of the table as read (a group row written as one row of
+numbers, ``mapped.single_rows``, stands for its sub-items: its cells are in ``mapped.group_cells``
+and ``mapped.value``), the ones to evaluate with ``mapped.value``.
 ``table_trace(section, kind)`` is the paragraph of a section that holds a table's labels when the
 table was not read as a table; ``table_cut_off(report, table, mapped)`` says whether a table at the
 end of the text was cut short (:class:`CutOff`); ``is_placeholder(text)`` whether a cell says

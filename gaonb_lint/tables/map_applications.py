@@ -7,7 +7,7 @@ from gaonb_lint.tables.align import Found, align, label_key, suggest
 from gaonb_lint.tables.grid_rows import analyse, span_of, split_labels, strip_note
 from gaonb_lint.tables.header_band import first_value_index, header_columns
 from gaonb_lint.tables.mapped import ColumnAt, LabelProblem
-from gaonb_lint.tables.mapper import Mapper, place_rows
+from gaonb_lint.tables.mapper import Mapper, place_rows, single_row_groups
 
 
 def map_applications(m: Mapper) -> None:
@@ -73,8 +73,9 @@ def map_applications(m: Mapper) -> None:
                 row_token[r.index] = len(found) - 1
     row_labels = [r.label for r in spec.rows]
     al = align(found, row_labels, m.other)
-    m.label_results(found, row_labels, al, "row", missing_at=(table.start, table.start))
+    single = single_row_groups(data, row_token, al, spec.rows)
+    m.label_results(found, row_labels, al, "row", missing_at=(table.start, table.start), single=single)
     for fi, oi in al.pairs.items():
         m.mt.row_cells.setdefault(spec.rows[oi].key, found[fi].cells[0])
 
-    place_rows(m, data, row_token, al, columns)
+    place_rows(m, data, row_token, al, columns, single=single)

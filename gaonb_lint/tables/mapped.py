@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from gaonb_lint.model import Cell, Table
+from gaonb_lint.tables.relations import Instance, instances, with_single_rows
 from gaonb_lint.tables.spec import TableSpec
 from gaonb_lint.tables.values import Value
 
@@ -58,7 +59,9 @@ class MappedCell:
 
 @dataclass
 class LabelProblem:
-    """``kind``: misspelled | punctuation | wrong-version | missing | extra | duplicate | order.
+    """``kind``: misspelled | punctuation | wrong-version | missing | extra | duplicate | order |
+    single-row (a group row of the format written as one row of numbers without its sub-items,
+    ``items``; ``version`` names the format version laid out so, if any).
     ``axis``: row | column | title (table 二 block title) | group (a spanning header) | header."""
 
     kind: str
@@ -72,6 +75,7 @@ class LabelProblem:
     cell: Optional[Cell] = None
     after: str = ""  # missing/order: the official label it belongs after
     tail: bool = False  # missing: no label found comes after it (a cut table lacks it from there)
+    items: Tuple[str, ...] = ()  # single-row: the official sub-items the row stands for
 
 
 @dataclass
@@ -99,6 +103,11 @@ class MappedTable:
     label_problems: List[LabelProblem] = field(default_factory=list)
     problems: List[MappingProblem] = field(default_factory=list)
     recognised: int = 0  # official labels found (exactly or misspelled)
+    # A group row of the format written as one row of numbers without its sub-items: group row
+    # key → its numeric sub-item row keys; its cells (the sums of the sub-items' cells) are in
+    # ``group_cells``, not in ``cells`` (which holds the official cells only).
+    single_rows: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    group_cells: Dict[Tuple[str, str], MappedCell] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -109,12 +118,20 @@ class MappedTable:
         return not self.table.issues and not self.problems
 
     def get(self, row: str, col: str) -> Optional[MappedCell]:
-        return self.cells.get((row, col))
+        """An official cell, or a cell of a group row read as one row (``single_rows``)."""
+        c = self.cells.get((row, col))
+        return c if c is not None else self.group_cells.get((row, col))
 
     def value(self, row: str, col: str):
         """The number in a cell (blank → 0), or ``None`` when the table has no such cell."""
-        c = self.cells.get((row, col))
+        c = self.get(row, col)
         return None if c is None else c.number()
+
+    def relations(self) -> Tuple[Instance, ...]:
+        """The format's relations (勾稽关系) of this table as it was read: where a group row
+        stands for its sub-items (``single_rows``), through the group's cells."""
+        insts = instances(self.kind, self.spec.version)
+        return with_single_rows(insts, self.single_rows) if self.single_rows else insts
 
     def missing_cells(self) -> List[Tuple[str, str]]:
         return [k for k in self.spec.cells() if k not in self.cells]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from gaonb_lint import official_format
 from gaonb_lint.model import Cell, Table
 from gaonb_lint.tables.align import Alignment, Found, suggest
 from gaonb_lint.tables.grid_rows import GridRow, kind_of, row_span, span_of, strip_note
 from gaonb_lint.tables.mapped import (CellKey, ColumnAt, LabelProblem, MappedCell, MappedTable, MappingProblem,
                                       Position, Where)
 from gaonb_lint.tables.problems import row_name, sentences
-from gaonb_lint.tables.spec import RowSpec, TableSpec, other_version_labels
+from gaonb_lint.tables.spec import RowSpec, TableSpec, other_version_labels, table_spec
 from gaonb_lint.tables.values import Value, parse_value
 
 PADDED_LAYOUTS = ("gfm", "html", "docx")
@@ -33,9 +34,21 @@ class Mapper:
         self.mt.problems.append(MappingProblem(where[0], where[1], zh, en, reason, params))
 
     def label_results(self, found: Sequence[Found], official: Sequence[str], al: Alignment, axis: str,
-                      context: str = "", missing_at: Optional[Tuple[int, int]] = None) -> None:
-        """Turn an alignment into label problems."""
+                      context: str = "", missing_at: Optional[Tuple[int, int]] = None,
+                      single: Optional[Dict[int, Tuple[int, ...]]] = None) -> None:
+        """Turn an alignment into label problems.  ``single`` (official index of a group row read
+        as one row → its sub-items' official indexes, see ``single_row_groups``): that row is one
+        problem, and its sub-items are not also missing."""
         mt = self.mt
+        single = single or {}
+        stood_for = {oi for subs in single.values() for oi in subs}
+        for fi, oi in al.pairs.items():
+            if oi in single:
+                where = span_of(found[fi].cells)
+                mt.label_problems.append(LabelProblem(
+                    "single-row", axis, where[0], where[1], found[fi].text, official[oi], context,
+                    _single_row_version(self.spec, official[oi]), found[fi].cells[0] if len(found[fi].cells) == 1 else None,
+                    items=tuple(official[i] for i in single[oi])))
         for fi, oi in al.pairs.items():
             f, expected = found[fi], official[oi]
             where = span_of(f.cells)
@@ -72,6 +85,8 @@ class Mapper:
         # A missing label is reported where it should be: at the next label found after it.
         placed = sorted((oi, fi) for fi, oi in al.pairs.items())
         for oi in al.missing:
+            if oi in stood_for:
+                continue
             after = [fi for o, fi in placed if o > oi]
             if after:
                 where = span_of(found[after[0]].cells)
@@ -131,12 +146,13 @@ class Mapper:
             row_key, col_key = target
             columns = columns_of.get(row_key)
             if columns is None:
-                columns = columns_of[row_key] = self.spec.row(row_key).columns
+                columns = columns_of[row_key] = self._columns(row_key)
             if col_key not in columns:
                 if cell is not None and kind_of(cell) != "blank":
                     self.problem((cell.start, cell.end), "no-such-cell", col=col_key, **cell_name(row_key))
                 continue
-            if target in self.mt.cells:
+            store = self.mt.group_cells if row_key in self.mt.single_rows else self.mt.cells
+            if target in store:
                 continue
             col = self.spec.column(col_key)
             if cell is None:
@@ -144,11 +160,18 @@ class Mapper:
                 parsed, where = Value(None, blank=True), Where(end, end)
             else:
                 parsed, where = parse_value(strip_note(cell.text), col.type, col.unit), Where(cell.start, cell.end)
-            self.mt.cells[target] = MappedCell(row_key, col_key, col.type, parsed, cell, where)
+            store[target] = MappedCell(row_key, col_key, col.type, parsed, cell, where)
             if not parsed.ok:
                 self.problem(where, "bad-value", col=col_key, problem_zh=parsed.problem_zh,
                              problem_en=parsed.problem_en, text=cell.text if cell is not None else "",
                              **cell_name(row_key))
+
+    def _columns(self, row_key: str) -> Sequence[str]:
+        """The columns of an official row; a group row read as one row has its sub-items'."""
+        subs = self.mt.single_rows.get(row_key)
+        if subs is None:
+            return self.spec.row(row_key).columns
+        return tuple(dict.fromkeys(c for k in subs for c in self.spec.row(k).columns))
 
     def _aligned(self, row: GridRow, positions: Sequence[Position]
                  ) -> Optional[List[Tuple[Optional[Cell], Optional[CellKey]]]]:
@@ -178,13 +201,64 @@ class Mapper:
             self.problem(span_of(stray), "numbers-on-heading-row", label=rspec.label)
 
 
+def single_row_groups(data: Sequence[GridRow], row_token: Dict[int, int], al: Alignment,
+                      spec_rows: Sequence[RowSpec]) -> Dict[int, Tuple[int, ...]]:
+    """Group rows of the format written as one row of numbers: ``{official index of the group
+    row: official indexes of its sub-items}`` for each group row (a row of the format without
+    numbers of its own that has sub-items) whose row in the table carries numbers while none of
+    its sub-items is in the table (not even misspelled or twice) and no unrecognised label
+    follows it before the next official one (that could be a sub-item).  Such a row is read as
+    the group's single row: its numbers are the sums of its sub-items' (the 2019 layout of
+    ``（六）其他处理`` in a 2021 table)."""
+    aligned = set(al.pairs.values()) | set(al.duplicate.values())
+    out: Dict[int, Tuple[int, ...]] = {}
+    for r in data:
+        fi = row_token.get(r.index)
+        oi = al.pairs.get(fi) if fi is not None else None
+        if oi is None or spec_rows[oi].numeric or not r.nonblank_after_labels():
+            continue
+        subs = _sub_items(spec_rows, oi)
+        if not subs or aligned & set(subs):
+            continue
+        if fi + 1 in al.extra or fi + 1 in al.duplicate:
+            continue
+        out[oi] = subs
+    return out
+
+
+def _sub_items(spec_rows: Sequence[RowSpec], oi: int) -> Tuple[int, ...]:
+    """Official indexes of the rows under row ``oi`` (children, grandchildren …)."""
+    parents, out = {spec_rows[oi].label}, []
+    for i in range(oi + 1, len(spec_rows)):
+        if spec_rows[i].group in parents:
+            out.append(i)
+            parents.add(spec_rows[i].label)
+    return tuple(out)
+
+
+def _single_row_version(spec: TableSpec, label: str) -> str:
+    """The format version whose table has the group row ``label`` as one row of numbers, if any."""
+    for v in official_format.version_ids():
+        if v == spec.version:
+            continue
+        other = table_spec(spec.kind, v)
+        for i, r in enumerate(other.rows):
+            if r.label == label and r.numeric and not _sub_items(other.rows, i):
+                return v
+    return ""
+
+
 def place_rows(m: Mapper, data: List[GridRow], row_token: Dict[int, int], al: Alignment,
                columns: Sequence[ColumnAt], spec_rows: Optional[Sequence[RowSpec]] = None,
-               columns_of: Optional[Callable[[GridRow, RowSpec], Optional[Sequence[ColumnAt]]]] = None) -> None:
+               columns_of: Optional[Callable[[GridRow, RowSpec], Optional[Sequence[ColumnAt]]]] = None,
+               single: Optional[Dict[int, Tuple[int, ...]]] = None) -> None:
     """Place the values of every data row whose label was aligned with an official row
     (``row_token``: grid row index → index into the aligned labels) under ``columns`` (or the
-    columns ``columns_of`` gives for the row, ``None`` when it cannot be told)."""
+    columns ``columns_of`` gives for the row, ``None`` when it cannot be told).  A group row read
+    as one row (``single``, see ``single_row_groups``) is placed in ``MappedTable.group_cells``."""
     spec_rows = spec_rows if spec_rows is not None else m.spec.rows
+    for oi, subs in (single or {}).items():
+        m.mt.single_rows[spec_rows[oi].key] = tuple(spec_rows[i].key for i in subs if spec_rows[i].numeric)
     i = 0
     while i < len(data):
         r = data[i]
@@ -202,7 +276,7 @@ def place_rows(m: Mapper, data: List[GridRow], row_token: Dict[int, int], al: Al
             i += 1
             continue
         rspec = spec_rows[oi]
-        if not rspec.numeric:
+        if not rspec.numeric and rspec.key not in m.mt.single_rows:
             m.label_only(r, rspec)
             i += 1
             continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from gaonb_lint import official_format
 from gaonb_lint.official_format import Relation, Term
@@ -98,6 +98,61 @@ def instances(kind: str, version: str) -> Tuple[Instance, ...]:
             right = tuple(k for t in rel.right for k in _expand(t, spec, over))
             blame = _expand(rel.blame, spec, over)[0]
             out.append(Instance(rel.id, kind, each, over, left, right, blame, rel.name))
+    return tuple(out)
+
+
+def with_single_rows(insts: Sequence[Instance], single_rows: Mapping[str, Sequence[str]]) -> Tuple[Instance, ...]:
+    """The relations of a table in which each group row of ``single_rows`` (group row key → its
+    numeric sub-item row keys) was written as one row standing for its sub-items, so that its
+    cells are the sums of theirs.  A side of a relation that holds the cells of every sub-item
+    in a column holds the group's cell of that column instead; a relation within one sub-item's
+    row becomes that relation within the group's row (once: it is the sum of the sub-items'
+    relations).  Any other relation through a sub-item is kept as it is: its cells are absent,
+    so it is not evaluated."""
+    out: List[Instance] = []
+    seen = set()
+    for inst in insts:
+        for group, subs in single_rows.items():
+            inst = _through_group(inst, group, frozenset(subs))
+        key = (inst.id, inst.for_each, inst.over, inst.left, inst.right)
+        if key not in seen:
+            seen.add(key)
+            out.append(inst)
+    return tuple(out)
+
+
+def _through_group(inst: Instance, group: str, subs: frozenset) -> Instance:
+    rows = {r for r, _ in inst.cells()}
+    if not rows & subs:
+        return inst
+    if inst.for_each == "row" and rows == {inst.over}:
+        def moved(k: CellKey) -> CellKey:
+            return (group, k[1])
+
+        return Instance(inst.id, inst.table, inst.for_each, group, tuple(map(moved, inst.left)),
+                        tuple(map(moved, inst.right)), moved(inst.blame), inst.name)
+    left, right = _fold(inst.left, group, subs), _fold(inst.right, group, subs)
+    if left is None or right is None:
+        return inst
+    blame = (group, inst.blame[1]) if inst.blame[0] in subs else inst.blame
+    return Instance(inst.id, inst.table, inst.for_each, inst.over, left, right, blame, inst.name)
+
+
+def _fold(side: Tuple[CellKey, ...], group: str, subs: frozenset) -> Optional[Tuple[CellKey, ...]]:
+    """``side`` with the sub-items' cells of each column replaced by the group's cell, or ``None``
+    when it holds only some of a column's sub-item cells."""
+    by_col: Dict[str, set] = {}
+    for r, c in side:
+        if r in subs:
+            by_col.setdefault(c, set()).add(r)
+    if any(held != subs for held in by_col.values()):
+        return None
+    out: List[CellKey] = []
+    for r, c in side:
+        if r not in subs:
+            out.append((r, c))
+        elif (group, c) not in out:
+            out.append((group, c))
     return tuple(out)
 
 
