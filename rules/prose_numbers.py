@@ -1,7 +1,7 @@
 """## 查什么
 把正文中写出的数量与表格中的数值对照，正文的数与表格不同时报出。只读下列说法，而且只在该分句明确说的是本机关、本年度的这个数量时才读：
 `新收/收到/接收/受理…政府信息公开申请 N 件`（表三 `一、本年新收政府信息公开申请数量` 的 `总计`）、`上年结转 N 件`（表三 `二、上年结转…`）、`办结 N 件`（表三 `（七）总计`）、`结转下年度（继续办理）N 件`（表三 `四、结转下年度继续办理`）、`行政复议 N 件`（表四 `行政复议` 的 `总计`）、`行政诉讼 N 件`（表四 `未经复议直接起诉` 与 `复议后起诉` 的 `总计` 之和）。
-说的是一部分（`其中`、`通过网络…`、`自然人申请 3 件`）、别的年度（`上年`、`去年`、`同比`、`较`、`累计`、其他年份）、别的机关（`全区`、`各部门`、`各镇街`）、含上年结转的合计（`（含上年结转 1 件）`），或与政府信息公开无关的复议诉讼时，不读，也就不报。单位必须是 `件`，数字必须是阿拉伯数字。信息处理费不比：2021 年版格式的表格中没有这个金额。表格读不准、或该格所在的勾稽关系不成立（由 `balance` 报出）时不比。
+说的是一部分（`其中`、`通过网络…`、`自然人申请 3 件`）、别的年度（`上年`、`去年`、`同比`、`较`、`累计`、其他年份）、别的机关（`全区`、`各部门`、`各镇街`；政府办公室 `区政府办代表区政府受理…`，除非本报告就是该办公室的——人民政府报告的表格统计的是全辖区）、含上年结转的合计（`（含上年结转 1 件）`），或与政府信息公开无关的复议诉讼时，不读，也就不报。单位必须是 `件`，数字必须是阿拉伯数字。信息处理费不比：2021 年版格式的表格中没有这个金额。表格读不准、或该格所在的勾稽关系不成立（由 `balance` 报出）时不比。
 
 ## 为什么
 审核人员首先对照正文与表格：正文写 `共收到申请15件`，表格却是 13，会被退回。差异通常来自统计数字定稿前写好的草稿。
@@ -31,7 +31,9 @@ unambiguously states that quantity for this report's body and year:
 
 A clause is skipped (no finding, ever) when it is about a part or another scope: a sub-count
 (`其中`, a channel `通过网络…`, an applicant kind `自然人申请 3 件`), another period (`上年`,
-`去年`, `同比`, `较`, `累计`, a year other than the report's), other bodies (`全区`, `各部门`, `各镇街`), a
+`去年`, `同比`, `较`, `累计`, a year other than the report's), other bodies (`全区`, `各部门`, `各镇街`;
+a government's office, `区政府办代表区政府受理…`, unless the report is that office's own: a
+government's tables count its whole area), a
 total that includes carried-over applications (`（含上年结转 1 件）`), or 行政复议/行政诉讼 not about
 政府信息公开 (a 司法局 handles reconsiderations as its business). `受理` is read as 新收, as most
 reports use it. The unit must be `件` (`0条`, `8份` are not read), the number Arabic digits (`三件`
@@ -100,6 +102,11 @@ _NOT_THIS = re.compile(r"其中|通过|网络|信函|当面|邮寄|自然人|法
                        r"[含包]括?上年")
 # A sentence about other bodies than the report's: every clause of it is.
 _OTHER_BODIES = re.compile(r"各(?:职能)?部门|各镇|各街道|各乡|各单位|各级|全区|全市|全县|全省|全州|全旗")
+# A government's office (`区政府办代表区政府受理…`, `市政府办公室收到…`) is a body of its own: its count
+# is the table's only in its own report (a body named …办公室/办公厅/政府办). A government's tables
+# count its whole area (`全市共受理…3119件` beside a table of 3119), so there it is a part.
+_GOVERNMENT_OFFICE = re.compile(r"政府办(?:公室|公厅)?")
+_OFFICE_BODY = re.compile(r"(?:办公室|办公厅|政府办)$")
 _YEAR = re.compile(r"([0-9]{4})\s*年")
 _ABOUT_APPLICATIONS = re.compile(r"信息公开申请|依申请公开|申请公开|(?:受理|收到)政府信息公开")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开")
@@ -118,15 +125,24 @@ def _digits(text: str) -> int:
     return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 
-def _clause_is_this_year_and_body(clause: str, year: Optional[int]) -> bool:
+def _clause_is_this_year_and_body(clause: str, year: Optional[int], office_report: bool = True) -> bool:
     years = {int(y) for y in _YEAR.findall(clause)}
     if years and (year is None or years != {year}):
+        return False
+    if not office_report and _GOVERNMENT_OFFICE.search(clause):
         return False
     return not _NOT_THIS.search(_YEAR.sub("", clause))
 
 
-def statements(text: str, offset: int, year: Optional[int]) -> Iterator[Statement]:
-    """The counts a paragraph states unambiguously, with their positions (offsets of ``text`` + ``offset``)."""
+def is_office_report(body: Optional[str]) -> bool:
+    """Whether the report is a government office's own (its body named …办公室/办公厅/政府办)."""
+    return bool(body and _OFFICE_BODY.search(body.strip()))
+
+
+def statements(text: str, offset: int, year: Optional[int], office_report: bool = True) -> Iterator[Statement]:
+    """The counts a paragraph states unambiguously, with their positions (offsets of ``text`` + ``offset``).
+    ``office_report``: the report is a government office's own, so a clause naming that office
+    (``市政府办公厅代表市政府共受理…``) states its count; otherwise such a clause is not read."""
     for sentence in _SENTENCE.finditer(text):
         whole = sentence.group()
         if _OTHER_BODIES.search(whole):
@@ -135,7 +151,7 @@ def statements(text: str, offset: int, year: Optional[int]) -> Iterator[Statemen
         about_disclosure = bool(_ABOUT_DISCLOSURE.search(whole))
         for clause in _CLAUSE.finditer(whole):
             body = clause.group()
-            if not _clause_is_this_year_and_body(body, year):
+            if not _clause_is_this_year_and_body(body, year, office_report):
                 continue
             base = offset + sentence.start() + clause.start()
             for key, _, table, _, pattern in QUANTITIES:
@@ -180,7 +196,8 @@ def check(report, ctx):
     found: List[Tuple[Statement, Paragraph]] = []
     for block in report.all_blocks():
         if isinstance(block, Paragraph):
-            found.extend((s, block) for s in statements(report.text[block.start:block.end], block.start, report.year))
+            found.extend((s, block) for s in statements(report.text[block.start:block.end], block.start, report.year,
+                                                        is_office_report(report.body)))
     if not found:
         return
     located = locate_tables(report, ctx.format)

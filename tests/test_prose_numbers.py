@@ -165,3 +165,21 @@ def test_no_comparison_with_a_cell_that_does_not_add_up():
 def test_no_table_no_finding():
     text = "# 某镇人民政府2025年政府信息公开工作年度报告\n\n## 一、总体情况\n\n" + PROSE + "\n"
     assert _findings(text) == []
+
+
+# 淮安市洪泽区人民政府 2024 (tests/fixtures/real/r102, line 6): the government's office, acting for it.
+OFFICE = "2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。"
+
+
+def test_a_government_office_states_its_own_count_read_only_in_its_own_report():
+    # A government's tables count its whole area (淮安市 2024, r103: 「全市共受理…3119件」 beside a
+    # table of 3119): in the government's report the office's count is a part.
+    assert [(s.key, s.value) for s in prose_numbers.statements(OFFICE, 0, 2024, office_report=True)] == [("new", 17)]
+    assert list(prose_numbers.statements(OFFICE, 0, 2024, office_report=False)) == []
+    assert prose_numbers.is_office_report("上海市人民政府办公厅") and prose_numbers.is_office_report("某区政府办")
+    assert not prose_numbers.is_office_report("淮安市洪泽区人民政府") and not prose_numbers.is_office_report(None)
+    prose = OFFICE.replace("2024", "2025").replace("17件", "15件")
+    government = _with(prose)  # 青禾镇人民政府's report, table 三 13
+    assert _findings(government) == []
+    office = government.replace("body: 青禾镇人民政府", "body: 青禾镇人民政府办公室")
+    assert [m for _, _, m in _findings(office)] == ["正文称本年新收政府信息公开申请 15 件，表三为 13"]
