@@ -25,11 +25,11 @@ _spec.loader.exec_module(score_real_corpus)
 THRESHOLDS = {
     "required-sections": (1.00, 1.00),
     "required-tables": (1.00, 1.00),
-    "table-labels": (0.70, 0.87),
+    "table-labels": (1.00, 1.00),
     "balance": (1.00, 1.00),
     "fee-statement": (1.00, 1.00),
     "statistics-period": (1.00, 1.00),
-    "table-unreadable": (0.97, 1.00),
+    "table-unreadable": (1.00, 1.00),
     "report-year": (1.00, 1.00),
     "publication-deadline": (1.00, 1.00),
     "format-version": (1.00, 1.00),
