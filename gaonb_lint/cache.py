@@ -25,8 +25,9 @@ from gaonb_lint import __version__
 from gaonb_lint.diagnostics import Diagnostic
 from gaonb_lint.model import Span
 from gaonb_lint.results import Found
+from gaonb_lint.rule import Extract
 
-FORMAT = 1
+FORMAT = 2
 DEFAULT_DIR = ".gaonb-lint-cache"
 # Sets of entries kept for other settings or code (an upgrade, --select): the newest few.
 KEEP_RUNS = 8
@@ -111,8 +112,12 @@ class Cache:
             return None
 
     def put(self, path: str, content: str, cfg_key: str, found) -> None:
+        try:
+            payload = encode(found)
+        except TypeError:  # a plugin's extract kept something JSON cannot hold: not cached
+            return
         absolute, file = self._entry(path)
-        self.pending[file] = [absolute, content, cfg_key, encode(found)]
+        self.pending[file] = [absolute, content, cfg_key, payload]
         self.added += 1
 
     def save(self) -> None:
@@ -164,7 +169,37 @@ def encode(found) -> Dict[str, Any]:
         "diagnostics": [[d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.code, d.rule,
                          d.severity, d.message, d.plugin, d.fix, d.extra, d.anchor, getattr(d, "page", None)]
                         for d in found],
+        "extracts": {slug: [pack(x.data), list(x._line_starts), x._length]
+                     for slug, x in getattr(found, "extracts", {}).items()},
     }
+
+
+def pack(value: Any) -> Any:
+    """``value`` as JSON that :func:`unpack` turns back into equal Python data: report-set
+    extracts hold tuples and tuple-keyed dicts, which plain JSON would turn into lists and
+    strings.  Anything else that JSON cannot hold raises ``TypeError``."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"t": [pack(v) for v in value]}
+    if isinstance(value, list):
+        return {"l": [pack(v) for v in value]}
+    if isinstance(value, dict):
+        return {"m": [[pack(k), pack(v)] for k, v in value.items()]}
+    raise TypeError(type(value).__name__)
+
+
+def unpack(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    (tag, items), = value.items()
+    if tag == "t":
+        return tuple(unpack(v) for v in items)
+    if tag == "l":
+        return [unpack(v) for v in items]
+    if tag == "m":
+        return {unpack(k): unpack(v) for k, v in items}
+    raise ValueError(tag)
 
 
 def _diagnostic(path: str, row: list) -> Diagnostic:
@@ -180,4 +215,6 @@ def decode(path: str, payload: Dict[str, Any]):
     found.read_as = tuple(payload["read_as"])
     found.ran = list(payload["ran"])
     found.lines = {int(k): v for k, v in payload["lines"].items()}
+    found.extracts = {slug: Extract.restore(path, unpack(data), list(starts), int(length))
+                      for slug, (data, starts, length) in payload["extracts"].items()}
     return found

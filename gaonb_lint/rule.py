@@ -347,6 +347,13 @@ class Extract:
         self._line_starts = report._line_starts
         self._length = len(report.text)
 
+    @classmethod
+    def restore(cls, path: str, data: Any, line_starts: List[int], length: int) -> "Extract":
+        """An extract kept by the result cache, without reading the report again."""
+        self = cls.__new__(cls)
+        self.path, self.data, self._line_starts, self._length = path, data, line_starts, length
+        return self
+
     def position(self, offset: int) -> Tuple[int, int]:
         from gaonb_lint.lineindex import position
 

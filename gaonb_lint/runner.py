@@ -220,12 +220,6 @@ class Checker:
         found.lines = annotate(report, diags)
         return found
 
-    def needs_extracts(self, cfg: Config, path: str) -> bool:
-        """Whether an enabled report-set rule keeps something of this file's report: a cached
-        result holds no report, so such a file is checked again (the cache serves the rest)."""
-        enabled = self.enabled(cfg, path)
-        return any(r.extract is not None and r.slug in enabled for r in self.host.report_set_rules)
-
     def _extracts(self, report, cfg: Config, enabled: Set[str], found: List[Diagnostic]) -> Dict[str, Extract]:
         """What each enabled report-set rule with an ``extract`` keeps of ``report``; a rule whose
         extract raises is a ``plugin-error`` finding of this file (and sees nothing of it)."""
@@ -307,7 +301,7 @@ def _check_file(checker: Checker, finder: ConfigFinder, path: str):
     try:
         cfg = finder.for_path(path)
         cache = checker.cache
-        if cache is None or checker.fix_mode is not None or checker.needs_extracts(cfg, path):
+        if cache is None or checker.fix_mode is not None:
             return checker.check(path, cfg)
         key = _content_key(path, cfg)
         if key is not None:

@@ -12,10 +12,6 @@ import sys
 from conftest import EXAMPLES_DIR, cli_env, run_cli
 
 CACHE_ON = {"GAONB_LINT_NO_CACHE": ""}
-# carry-over and in-force-count keep each report's extract for the cross-report pass, which a
-# cached result does not hold: files they run on are always checked afresh.  The cache is tested
-# where it serves.
-NO_SET = ["--ignore", "GL402,GL403"]
 
 
 def _site(tmp_path, n=2):
@@ -29,7 +25,7 @@ def _site(tmp_path, n=2):
 
 
 def _json(site, *args, env=CACHE_ON):
-    code, out, err = run_cli(["check", "--isolated", *NO_SET, "--output-format", "json", *args, "."], cwd=site, env=env)
+    code, out, err = run_cli(["check", "--isolated", "--output-format", "json", *args, "."], cwd=site, env=env)
     return code, json.loads(out), err
 
 
@@ -44,7 +40,7 @@ def test_cache_gives_the_same_results(tmp_path):
     assert warm[2].count("结果来自缓存") == 2
     assert plain[:2] == cold[:2] == warm[:2]
     for fmt in ("full", "sarif", "junit"):  # the formats that use the source lines and fingerprints
-        outs = {run_cli(["check", "--isolated", *NO_SET, "--output-format", fmt, *extra, "."], cwd=site, env=CACHE_ON)[1]
+        outs = {run_cli(["check", "--isolated", "--output-format", fmt, *extra, "."], cwd=site, env=CACHE_ON)[1]
                 for extra in ([], ["--no-cache"])}
         assert len(outs) == 1
 
@@ -58,7 +54,7 @@ def test_cache_follows_content_and_configuration(tmp_path):
     assert "compliant-2025.md: 读取方式：Markdown，编码 utf-8；1 个问题\n" in err  # checked again
     assert any(d["path"].endswith("compliant-2025.md") and d["code"] == "GL101" for d in doc["diagnostics"])
     (site / ".gaonb-lint.toml").write_text('ignore = ["GL101"]\n', encoding="utf-8")
-    code, out, err = run_cli(["check", *NO_SET, "--output-format", "json", "-v", "."], cwd=site, env=CACHE_ON)
+    code, out, err = run_cli(["check", "--output-format", "json", "-v", "."], cwd=site, env=CACHE_ON)
     assert "结果来自缓存" not in err and not [d for d in json.loads(out)["diagnostics"] if d["code"] == "GL101"]
 
 
@@ -88,7 +84,7 @@ def test_one_entry_per_file_and_old_settings_pruned(tmp_path):
     _json(site)
     for lang in ("en", "zh"):
         for select in ("GL1", "GL2", "GL3", "GL9", "ALL"):
-            run_cli(["check", "--isolated", *NO_SET, "--lang", lang, "--select", select, "."], cwd=site, env=CACHE_ON)
+            run_cli(["check", "--isolated", "--lang", lang, "--select", select, "."], cwd=site, env=CACHE_ON)
     runs = list((site / ".gaonb-lint-cache" / "v1").iterdir())
     assert 1 < len(runs) <= 8
 
@@ -97,25 +93,25 @@ def test_unwritable_cache_dir_is_skipped(tmp_path):
     site = _site(tmp_path)
     (site / "blocker").write_text("a file where the cache directory would go", encoding="utf-8")
     (site / ".gaonb-lint.toml").write_text('cache-dir = "blocker/cache"\n', encoding="utf-8")
-    code, out, err = run_cli(["check", *NO_SET, "--output-format", "json", "."], cwd=site, env=CACHE_ON)
+    code, out, err = run_cli(["check", "--output-format", "json", "."], cwd=site, env=CACHE_ON)
     assert code == 1 and err == "" and json.loads(out)["diagnostics"]
 
 
 def test_cache_dir_setting(tmp_path):
     site = _site(tmp_path)
     (site / ".gaonb-lint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
-    run_cli(["check", *NO_SET, "."], cwd=site, env=CACHE_ON)
+    run_cli(["check", "."], cwd=site, env=CACHE_ON)
     assert (site / "build" / "lint-cache" / "CACHEDIR.TAG").is_file()
     assert not (site / ".gaonb-lint-cache").exists()
 
 
 def test_jobs_output_file_and_cache_identical(tmp_path):
     site = _site(tmp_path, n=8)
-    plain = run_cli(["check", "--isolated", *NO_SET, "--no-cache", "--output-format", "concise", "."], cwd=site)
+    plain = run_cli(["check", "--isolated", "--no-cache", "--output-format", "concise", "."], cwd=site)
     for args in (["-j", "2"], ["-j", "2"], ["-j", "1"]):  # cold, then warm, with and without workers
-        assert run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", *args, "."], cwd=site, env=CACHE_ON) == plain
+        assert run_cli(["check", "--isolated", "--output-format", "concise", *args, "."], cwd=site, env=CACHE_ON) == plain
     out = tmp_path / "out.txt"
-    code, stdout, _ = run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", "-j", "2", "-o", str(out), "."],
+    code, stdout, _ = run_cli(["check", "--isolated", "--output-format", "concise", "-j", "2", "-o", str(out), "."],
                               cwd=site, env=CACHE_ON)
     assert code == plain[0] and stdout == "" and out.read_text(encoding="utf-8") == plain[1]
 
@@ -125,7 +121,7 @@ def test_jobs_output_file_and_cache_identical(tmp_path):
 def test_baseline_reports_only_new_findings(tmp_path):
     site = _site(tmp_path)
     n = len(_json(site, env=None)[1]["diagnostics"])
-    code, out, err = run_cli(["check", "--isolated", *NO_SET, "--write-baseline", "baseline.json", "."], cwd=site)
+    code, out, err = run_cli(["check", "--isolated", "--write-baseline", "baseline.json", "."], cwd=site)
     assert code == 0 and out == "" and f" {n} " in err
     recorded = json.loads((site / "baseline.json").read_text(encoding="utf-8"))["findings"]
     assert len(recorded) == n and all(not f["path"].startswith("/") for f in recorded)
@@ -154,7 +150,7 @@ def test_baseline_of_other_findings_changes_nothing(tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     (other / "r.md").write_text("# 某镇2025年政府信息公开工作年度报告\n\n正文。\n", encoding="utf-8")
-    run_cli(["check", "--isolated", *NO_SET, "--write-baseline", str(site / "baseline.json"), str(other / "r.md")], cwd=site)
+    run_cli(["check", "--isolated", "--write-baseline", str(site / "baseline.json"), str(other / "r.md")], cwd=site)
     assert _json(site, "--baseline", "baseline.json", env=None) == _json(site, env=None)
 
 
@@ -163,7 +159,7 @@ def test_bad_baseline_is_one_line(tmp_path):
     for content in (None, "{", '{"tool": "other"}'):
         if content is not None:
             (site / "baseline.json").write_text(content, encoding="utf-8")
-        code, out, err = run_cli(["check", "--isolated", *NO_SET, "--baseline", "baseline.json", "."], cwd=site)
+        code, out, err = run_cli(["check", "--isolated", "--baseline", "baseline.json", "."], cwd=site)
         assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "baseline.json" in err
 
 
@@ -172,12 +168,12 @@ def test_bad_baseline_is_one_line(tmp_path):
 def test_stdin_gives_the_same_findings(tmp_path):
     site = _site(tmp_path)
     data = (site / "mistakes-2025.md").read_bytes()
-    file_run = run_cli(["check", "--isolated", *NO_SET, "--output-format", "concise", "mistakes-2025.md"], cwd=site)
-    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, "--output-format", "concise",
+    file_run = run_cli(["check", "--isolated", "--output-format", "concise", "mistakes-2025.md"], cwd=site)
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", "--output-format", "concise",
                            "--stdin-filename", "mistakes-2025.md", "-"], input=data, capture_output=True,
                           cwd=site, env=cli_env())
     assert (proc.returncode, proc.stdout.decode("utf-8")) == file_run[:2]
-    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, "--output-format", "json", "-"],
+    proc = subprocess.run([sys.executable, "-m", "gaonb_lint", "check", "--isolated", "--output-format", "json", "-"],
                           input=data, capture_output=True, cwd=site, env=cli_env())
     doc = json.loads(proc.stdout)
     assert {d["path"] for d in doc["diagnostics"]} == {"-"}
@@ -199,7 +195,7 @@ def test_stdin_filename_picks_the_configuration(tmp_path):
 
 def _stderr_on_tty(args, cwd):
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *NO_SET, *args], cwd=cwd,
+    proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *args], cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=slave, env=cli_env())
     os.close(slave)
     chunks = []
@@ -221,5 +217,19 @@ def test_progress_only_on_a_terminal(tmp_path):
     assert "检查中 8/8" in _stderr_on_tty(["."], site)
     assert "检查中" not in _stderr_on_tty(["--quiet", "."], site)
     assert "检查中" not in _stderr_on_tty(["mistakes-2025.md", "compliant-2025.md"], site)  # a handful
-    code, out, err = run_cli(["check", "--isolated", *NO_SET, "."], cwd=site)
+    code, out, err = run_cli(["check", "--isolated", "."], cwd=site)
     assert "检查中" not in err and "\r" not in err
+
+
+def test_extracts_round_trip_through_the_cache_encoding():
+    from gaonb_lint.cache import pack, unpack
+
+    data = {"body": "青禾镇", "year": 2025, "cells": {("一、本年新收", "自然人"): (9, 120, 121)},
+            "rows": [("a", 1), ["b", None]], "ok": True, "ratio": 0.5, "empty": {}}
+    packed = json.loads(json.dumps(pack(data)))
+    assert unpack(packed) == data
+    assert type(unpack(packed)["rows"][0]) is tuple and type(unpack(packed)["rows"][1]) is list
+    import pytest
+
+    with pytest.raises(TypeError):
+        pack({"when": object()})

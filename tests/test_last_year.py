@@ -191,3 +191,28 @@ def test_a_comment_for_a_report_set_rule_that_found_nothing_is_unused(repo):
     code, out, err = run_cli(["check", "--format", "json", "reports"], cwd=repo)
     diags = json.loads(out)["diagnostics"]
     assert [(d["path"], d["code"]) for d in diags] == [("reports/2025.md", "GL901")], out
+
+
+def test_the_result_cache_keeps_extracts_and_gives_the_same_findings(repo):
+    """A warm run answers every file from the cache, extracts included, and says the same; a
+    changed report is read again while the unchanged one still comes from the cache."""
+    for year in (2023, 2024):
+        write(repo, f"{year}.md", year_report(year))
+    write(repo, "2025.md", year_report(2025, carried=2, in_force=30))
+    on = {"GAONB_LINT_NO_CACHE": ""}
+    args = ["check", "--format", "json", "-v", "reports"]
+    plain = run_cli(["check", "--format", "json", "--no-cache", "reports"], cwd=repo)
+    cold = run_cli(args, cwd=repo, env=on)
+    warm = run_cli(args, cwd=repo, env=on)
+    assert "结果来自缓存" not in cold[2] and warm[2].count("结果来自缓存") == 3, warm[2]
+    assert plain[:2] == cold[:2] == warm[:2]
+    codes = sorted(d["code"] for d in json.loads(warm[1])["diagnostics"] if d["code"] in ("GL402", "GL403"))
+    assert codes == ["GL402", "GL403"], warm[1]
+    # last year's report now carries 2 forward, as this year's says: the finding goes away
+    write(repo, "2024.md", year_report(2024).replace(
+        "| 四、结转下年度继续办理 |  |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 四、结转下年度继续办理 |  |  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"))
+    again = run_cli(args, cwd=repo, env=on)
+    assert again[2].count("结果来自缓存") == 2, again[2]
+    assert again[:2] == run_cli(["check", "--format", "json", "--no-cache", "reports"], cwd=repo)[:2]
+    assert "GL402" not in again[1]
