@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EXAMPLES_DIR, cli_env, run_cli
 
 CACHE_ON = {"GAONB_LINT_NO_CACHE": ""}
@@ -229,7 +231,48 @@ def test_extracts_round_trip_through_the_cache_encoding():
     packed = json.loads(json.dumps(pack(data)))
     assert unpack(packed) == data
     assert type(unpack(packed)["rows"][0]) is tuple and type(unpack(packed)["rows"][1]) is list
-    import pytest
-
     with pytest.raises(TypeError):
         pack({"when": object()})
+
+
+SET_PLUGIN = '''
+from gaonb_lint.api import ReportSetRule, hookimpl
+
+
+def extract(report, ctx):
+    return {"kinds": KIND, "length": len(report.text)}
+
+
+def check(items, ctx):
+    for item in sorted(items, key=lambda i: i.path):
+        yield ctx.finding((0, 1), "m", report=item, n=item.data["length"])
+
+
+KIND = {KIND}
+RULE = ReportSetRule(slug="sizes", code="ZZ401", summary={"zh": "测试", "en": "test"},
+                     messages={"m": {"zh": "长度 {n}", "en": "length {n}"}}, check=check, extract=extract, doc="")
+
+
+@hookimpl
+def gaonb_lint_report_set_rules():
+    return [RULE]
+'''
+
+
+@pytest.mark.parametrize("kind", ["('tuple', 1)", "{'a set'}"])
+def test_plugin_extracts_cached_only_when_json_can_hold_them(tmp_path, kind):
+    """An extract of tuples is kept in the cache; one of a set is not (the file is checked again
+    each run); either way a warm run says what a plain run says."""
+    from test_plugins import install
+
+    site = install(tmp_path / "plugins", "sizes_plugin", SET_PLUGIN.replace("{KIND}", kind),
+                   "[gaonb_lint]\nsizes = sizes_plugin\n")
+    reports = _site(tmp_path)
+    env = dict(CACHE_ON, PYTHONPATH=str(site))
+    args = ["check", "--isolated", "--select", "ZZ401", "--output-format", "json", "-v", "."]
+    plain = run_cli([*args, "--no-cache"], cwd=reports, env=env)
+    cold = run_cli(args, cwd=reports, env=env)
+    warm = run_cli(args, cwd=reports, env=env)
+    assert [d["code"] for d in json.loads(plain[1])["diagnostics"]] == ["ZZ401", "ZZ401"], plain
+    assert plain[:2] == cold[:2] == warm[:2] and "Traceback" not in warm[2]
+    assert warm[2].count("结果来自缓存") == (2 if "tuple" in kind else 0), warm[2]
