@@ -169,6 +169,7 @@ def encode(found) -> Dict[str, Any]:
         "diagnostics": [[d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.code, d.rule,
                          d.severity, d.message, d.plugin, d.fix, d.extra, d.anchor, getattr(d, "page", None)]
                         for d in found],
+        "identity": list(getattr(found, "identity", None) or ()) or None,
         "extracts": {slug: [pack(x.data), list(x._line_starts), x._length]
                      for slug, x in getattr(found, "extracts", {}).items()},
     }
@@ -215,6 +216,9 @@ def decode(path: str, payload: Dict[str, Any]):
     found.read_as = tuple(payload["read_as"])
     found.ran = list(payload["ran"])
     found.lines = {int(k): v for k, v in payload["lines"].items()}
+    if payload["identity"] is not None:
+        body, year = payload["identity"]
+        found.identity = (body, year)
     found.extracts = {slug: Extract.restore(path, unpack(data), list(starts), int(length))
                       for slug, (data, starts, length) in payload["extracts"].items()}
     return found

@@ -49,15 +49,33 @@ class Search:
     wanted: Callable[[str], bool] = lambda path: True
     skip_dir: Callable[[str], bool] = lambda path: False
     notes: List[Any] = field(default_factory=list)  # str or {"zh", "en"}
+    # The files of the run, by path: their (body key, year) when known.  Each is looked up by its
+    # body and year instead of being read again in the walk of the repository.
+    known: Dict[str, Optional[Tuple[Optional[str], Optional[int]]]] = field(default_factory=dict)
     # One run reads a file of the repository once, and looks for a body's year once.
     _read: Dict[str, Optional[Report]] = field(default_factory=dict)
     _found: Dict[Tuple[str, str, int], Optional[Report]] = field(default_factory=dict)
     _index: Dict[Tuple[str, Optional[str]], Any] = field(default_factory=dict)
+    _noted: set = field(default_factory=set)
+    _known_at: Optional[Dict[str, Tuple[Optional[str], Optional[int]]]] = None  # by absolute path
+    _known_by: Dict[Tuple[Optional[str], Optional[int]], List[str]] = field(default_factory=dict)
 
     def note(self, text: Any) -> None:
         """A line for ``--verbose`` (each once)."""
-        if text not in self.notes:
+        key = tuple(sorted(text.items())) if isinstance(text, dict) else text
+        if key not in self._noted:
+            self._noted.add(key)
             self.notes.append(text)
+
+    def known_at(self) -> Dict[str, Tuple[Optional[str], Optional[int]]]:
+        """The run's files whose body and year are known, by absolute path."""
+        if self._known_at is None:
+            self._known_at = {}
+            for path, identity in sorted(self.known.items()):
+                if identity is not None:
+                    self._known_at[os.path.abspath(path)] = identity
+                    self._known_by.setdefault(identity, []).append(path)
+        return self._known_at
 
 
 def read_previous(path: str, body: str, year: int, search: Search) -> Optional[Report]:
@@ -71,6 +89,13 @@ def read_previous(path: str, body: str, year: int, search: Search) -> Optional[R
         search._found[key] = None
         wanted_body, wanted_year = _significant(body), str(year)
         here = os.path.realpath(path)
+        search.known_at()
+        for other_path in search._known_by.get((body, year), ()):
+            if os.path.realpath(other_path) != here and _is_candidate(other_path, root, search.pattern_of(path), search):
+                other = _read_once(other_path, search)
+                if other is not None and other.year == year and body_key(other) == body:
+                    search._found[key] = other
+                    return other
         for head in _index(root, search.pattern_of(path), search):
             if head.text is not None and not (wanted_year in head.text and wanted_body in head.text):
                 continue
@@ -125,6 +150,8 @@ class _Index:
                               f"first {MAX_FILES} only (previous-report narrows the search)"})
                 self._walk = None
                 return
+            if os.path.abspath(path) in self._search.known_at():
+                continue  # a file of the run: looked up by its body and year above
             self.heads.append(_Head(path, _head_text(path)))
 
 
@@ -150,6 +177,24 @@ def _head_text(path: str) -> Optional[str]:
             if e.start > len(head) - 4:  # a character cut by the 8 KB limit
                 return _significant(head[:e.start].decode(encoding, "ignore"))
     return _significant(head.decode("utf-8", "ignore"))
+
+
+def _is_candidate(path: str, root: str, pattern: Optional[str], search: Search) -> bool:
+    """Whether the walk of ``root`` (:func:`_candidates`) would yield ``path``."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    parts = rel.split(os.sep)
+    if parts[0] == ".." or any(p.startswith(".") for p in parts[:-1]):
+        return False
+    if search.suffixes is not None and os.path.splitext(path)[1].lower() not in search.suffixes:
+        return False
+    directory = os.path.abspath(root)
+    for part in parts[:-1]:
+        directory = os.path.join(directory, part)
+        if search.skip_dir(_shown(directory)):
+            return False
+    if pattern is not None:
+        return fnmatch.fnmatchcase("/".join(parts), pattern)
+    return search.wanted(os.path.join(_shown(os.path.dirname(os.path.abspath(path))), os.path.basename(path)))
 
 
 def repository_root(path: str, config) -> Optional[str]:

@@ -214,6 +214,10 @@ class Checker:
         notes = [zh if self.lang == "zh" else en for zh, en in report.notes]
         found.read_as = (report.source_format, report.encoding, ("；" if self.lang == "zh" else "; ").join(notes))
         found.extracts = self._extracts(report, cfg, enabled, found)
+        if self.host.report_set_rules:  # lets the search for last year's report pass over this file
+            from gaonb_lint.history import body_key
+
+            found.identity = (body_key(report), report.year)
         found.ran = [r.slug for r in rules]
         if deferred is not None and deferred.covers:
             found.deferred = deferred
@@ -543,6 +547,7 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
     files = 0
     checked: List[Tuple[str, Config, Dict[str, Extract]]] = []
     deferred: Dict[str, Any] = {}  # path -> the suppression comments report-set findings may use
+    identities: Dict[str, Any] = {}  # of the checked files: (body key, year), None when unknown
     paths_checked: List[str] = []
     fixed = 0
     diffs: List[str] = []
@@ -604,10 +609,12 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             checked.append((path, finder.for_path(path), getattr(found, "extracts", {})))
             if getattr(found, "deferred", None) is not None:
                 deferred[path] = found.deferred
+            identities[path] = getattr(found, "identity", None)
     if checked:
         from gaonb_lint import history
 
         search = history.Search(
+            known=identities,
             root_of=lambda p: history.repository_root(p, finder.for_path(p)),
             read=lambda p: read_path(p, checker.readers, finder.for_path(p).max_file_size),
             pattern_of=lambda p: finder.for_path(p).previous_report,

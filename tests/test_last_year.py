@@ -216,3 +216,17 @@ def test_the_result_cache_keeps_extracts_and_gives_the_same_findings(repo):
     assert again[2].count("结果来自缓存") == 2, again[2]
     assert again[:2] == run_cli(["check", "--format", "json", "--no-cache", "reports"], cwd=repo)[:2]
     assert "GL402" not in again[1]
+
+
+def test_a_checked_file_the_rule_is_off_for_is_still_last_year_s_report(repo):
+    """Last year's report among the run's files but with the rule off for it (per-file-ignores)
+    is found by its body and year, within what ``previous-report`` allows."""
+    write(repo, "archive/2024.md", year_report(2024))
+    write(repo, "2025.md", year_report(2025, carried=2))
+    ignore = '[per-file-ignores]\n"reports/archive/*" = ["carry-over", "in-force-count"]\n'
+    (repo / ".gaonb-lint.toml").write_text(ignore, encoding="utf-8")
+    code, found, _ = check(repo, "reports")
+    assert [(f[0], f[3]) for f in found] == [("reports/2025.md", "GL402")]
+    assert "reports/archive/2024.md" in found[0][4]
+    (repo / ".gaonb-lint.toml").write_text('previous-report = "published/*.md"\n' + ignore, encoding="utf-8")
+    assert check(repo, "reports")[1] == []
