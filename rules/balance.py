@@ -74,7 +74,7 @@ from gaonb_lint.api import Rule
 
 
 def check(report, ctx):
-    from gaonb_lint.api.tables import evaluate_relations, locate_tables, violation_params
+    from gaonb_lint.api.tables import locate_tables, violation_params
 
     version = ctx.format.id
     for kind, lt in locate_tables(report, ctx.format).items():
@@ -84,7 +84,7 @@ def check(report, ctx):
         insts = mt.relations()  # the format's relations, through a group row read as one row
         if not insts:
             continue
-        violations = evaluate_relations(insts, mt.value)
+        violations = mt.violations()
         # One wrong cell breaks every relation through it: one finding at that cell names them all.
         by_cell = {}
         for v in violations:

@@ -29,14 +29,14 @@ def extract(report: Report, ctx) -> Optional[Dict[str, Any]]:
 def _trusted(report: Report, version, kind: str, rows: Sequence[str]) -> Dict[Tuple[str, str], Tuple[int, int, int]]:
     """The cells of ``rows`` that were read with certainty and are in no relation of their table
     that fails (the ``balance`` rule reports those; comparing them would report the cause twice)."""
-    from gaonb_lint.api.tables import evaluate_relations, locate_tables
+    from gaonb_lint.api.tables import locate_tables
 
     located = locate_tables(report, version).get(kind)
     mapped = located.mapped if located is not None else None
     if mapped is None or not mapped.readable:
         return {}
     doubtful = set()
-    for violation in evaluate_relations(mapped.relations(), mapped.value):
+    for violation in mapped.violations():
         doubtful.update(violation.instance.cells())
     out = {}
     for (row, col), cell in mapped.cells.items():

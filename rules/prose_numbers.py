@@ -167,14 +167,12 @@ def _table_value(located, table: str, cells, version: str) -> Optional[int]:
     """The table's value for ``cells`` (summed), or ``None`` when it cannot be trusted: the table
     is missing or unreadable, a cell is missing, or a cell is in a relation that does not add up
     (the ``balance`` rule reports that one cause; the prose may well be right)."""
-    from gaonb_lint.api.tables import evaluate_relations
-
     lt = located.get(table)
     mapped = lt.mapped if lt is not None else None
     if mapped is None or not mapped.readable:
         return None
     doubtful = set()
-    for violation in evaluate_relations(mapped.relations(), mapped.value):
+    for violation in mapped.violations():
         doubtful.update(violation.instance.cells())
     total = 0
     for row, col in cells:

@@ -30,7 +30,9 @@ the format's own description of a table (rows, columns, blocks, value types).
 ``evaluate_relations(instances, value_of)`` the ones that do not hold (:class:`Violation`);
 ``mapped.relations()`` are the relations of the table as read (a group row written as one row of
 numbers, ``mapped.single_rows``, stands for its sub-items: its cells are in ``mapped.group_cells``
-and ``mapped.value``), the ones to evaluate with ``mapped.value``.
+and ``mapped.value``), the ones to evaluate with ``mapped.value``;
+``mapped.violations()`` the ones of them that do not hold, worked out once per table whichever
+rules ask.
 ``table_trace(section, kind)`` is the paragraph of a section that holds a table's labels when the
 table was not read as a table; ``table_cut_off(report, table, mapped)`` says whether a table at the
 end of the text was cut short (:class:`CutOff`); ``is_placeholder(text)`` whether a cell says

@@ -3,12 +3,15 @@ label problems, and the problems that make the table unreadable."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from gaonb_lint.model import Cell, Table
 from gaonb_lint.tables.relations import Instance, instances, with_single_rows
 from gaonb_lint.tables.spec import TableSpec
 from gaonb_lint.tables.values import Value
+
+if TYPE_CHECKING:
+    from gaonb_lint.tables.relations import Instance, Violation
 
 CellKey = Tuple[str, str]  # (official row key, official column key)
 
@@ -135,4 +138,13 @@ class MappedTable:
 
     def missing_cells(self) -> List[Tuple[str, str]]:
         return [k for k in self.spec.cells() if k not in self.cells]
+
+    def violations(self) -> List["Violation"]:
+        """The relations of :meth:`relations` that this table's numbers break (see
+        ``evaluate_relations``), worked out once per table for the rules that all ask."""
+        from gaonb_lint.tables.relations import evaluate
+
+        if "_violations" not in self.__dict__:
+            self.__dict__["_violations"] = evaluate(self.relations(), self.value)
+        return list(self.__dict__["_violations"])
 
