@@ -5,8 +5,8 @@ A report's *body key* is its title (or front matter ``body:``) with every year a
 ``青禾镇人民政府2025年政府信息公开工作年度报告`` → ``青禾镇人民政府``.  Last year's report is one
 whose body key is the same and whose year is one less.  It is looked for among the reports of the
 run first; when the run has none (a pre-commit run on one file), among the files under the
-configuration root (``previous-report``, a glob relative to that root, narrows the search), read
-only when the first few kilobytes name the body and the year.
+configuration root (``previous-report``, a glob relative to that root, narrows the search; what
+git ignores there is passed over), read only when the first few kilobytes name the body and the year.
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class Search:
     _found: Dict[Tuple[str, str, int], Optional[Report]] = field(default_factory=dict)
     _index: Dict[Tuple[str, Optional[str]], Any] = field(default_factory=dict)
     _noted: set = field(default_factory=set)
+    _ignored: Dict[str, frozenset] = field(default_factory=dict)  # by root: what git ignores there
     _known_at: Optional[Dict[str, Tuple[Optional[str], Optional[int]]]] = None  # by absolute path
     _known_by: Dict[Tuple[Optional[str], Optional[int]], List[str]] = field(default_factory=dict)
 
@@ -185,6 +186,9 @@ def _is_candidate(path: str, root: str, pattern: Optional[str], search: Search) 
     parts = rel.split(os.sep)
     if parts[0] == ".." or any(p.startswith(".") for p in parts[:-1]):
         return False
+    ignored = _ignored(search, root)
+    if "/".join(parts) in ignored or any("/".join(parts[:i]) + "/" in ignored for i in range(1, len(parts))):
+        return False
     if search.suffixes is not None and os.path.splitext(path)[1].lower() not in search.suffixes:
         return False
     directory = os.path.abspath(root)
@@ -213,13 +217,40 @@ def repository_root(path: str, config) -> Optional[str]:
         directory = parent
 
 
+def git_ignored(root: str) -> frozenset:
+    """What git ignores under ``root`` (``.gitignore`` and the rest of git's exclude rules), as
+    paths relative to it with ``/`` separators, a directory ending in ``/``; empty when ``root``
+    is in no git work tree or git cannot be run."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", root, "ls-files", "-z", "--others", "--ignored", "--exclude-standard",
+                               "--directory"], stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    return frozenset(p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p)
+
+
+def _ignored(search: Search, root: str) -> frozenset:
+    if root not in search._ignored:
+        search._ignored[root] = git_ignored(root)
+    return search._ignored[root]
+
+
 def _candidates(root: str, pattern: Optional[str], search: Search) -> Iterable[str]:
+    ignored = _ignored(search, root)
     for directory, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not search.skip_dir(os.path.join(directory, d)))
-        shown_dir = _shown(directory)
         rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and prefix + d + "/" not in ignored
+                         and not search.skip_dir(os.path.join(directory, d)))
+        shown_dir = _shown(directory)
         for name in sorted(files):
             if search.suffixes is not None and os.path.splitext(name)[1].lower() not in search.suffixes:
+                continue
+            if prefix + name in ignored:
                 continue
             path = os.path.join(shown_dir, name)
             if pattern is not None:

@@ -1,6 +1,6 @@
 """## 查什么
 把本年表三的 `二、上年结转政府信息公开申请数量` 与同一机关上年报告的 `四、结转下年度继续办理` 逐列对照，数字不同的列在本年的单元格处报出（只有各申请人列都相同时才报 `总计` 列：一个原因只报一次）。
-上年报告先在本次检查的文件中找，找不到再到配置根目录（`.gaonb-lint.toml` 或 `pyproject.toml` 所在目录；没有配置文件时为 git 仓库根目录）下找：标题写明同一机关、上一年度的那份。比较机关名称时去掉年份和 `政府信息公开工作年度报告` 字样。设置 `previous-report = "reports/*/*.md"`（相对于配置根目录）可缩小查找范围。pre-commit 只检查一个文件时也能找到。找不到上年报告时不报（`--verbose` 会说明）。读不准的单元格、以及所在勾稽关系不成立的单元格不比。
+上年报告先在本次检查的文件中找，找不到再到配置根目录（`.gaonb-lint.toml` 或 `pyproject.toml` 所在目录；没有配置文件时为 git 仓库根目录）下找：标题写明同一机关、上一年度的那份。比较机关名称时去掉年份和 `政府信息公开工作年度报告` 字样。设置 `previous-report = "reports/*/*.md"`（相对于配置根目录）可缩小查找范围；git 忽略的文件（`.gitignore`）不找。pre-commit 只检查一个文件时也能找到。找不到上年报告时不报（`--verbose` 会说明）。读不准的单元格、以及所在勾稽关系不成立的单元格不比。
 
 ## 为什么
 本年从上年结转的，就是上年报告说要结转到本年的。审核人员会把两年的报告放在一起对照；不一致说明其中一份有错。
@@ -24,7 +24,7 @@ Last year's report is looked for among the files of the run, else among the file
 configuration root (the directory of `.gaonb-lint.toml` or `pyproject.toml`): the one whose title
 names the same body and the previous year. Body names are compared after removing the year and
 the `政府信息公开工作年度报告` suffix. The setting `previous-report = "reports/*/*.md"` (a glob relative
-to the configuration root) narrows the search. A pre-commit run on one file still finds last
+to the configuration root) narrows the search; files git ignores (`.gitignore`) are passed over. A pre-commit run on one file still finds last
 year's report in the repository. When none is found there is no finding (`--verbose` says so).
 Cells that could not be read with certainty, or that are in a relation of their own table that
 does not add up (reported by `balance`), are not compared.

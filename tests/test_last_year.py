@@ -230,3 +230,20 @@ def test_a_checked_file_the_rule_is_off_for_is_still_last_year_s_report(repo):
     assert "reports/archive/2024.md" in found[0][4]
     (repo / ".gaonb-lint.toml").write_text('previous-report = "published/*.md"\n' + ignore, encoding="utf-8")
     assert check(repo, "reports")[1] == []
+
+
+def test_what_git_ignores_is_not_searched(repo):
+    """Generated output and copies under ignored directories are not last year's report."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "out").mkdir()
+    (repo / "out" / "青禾镇-2024.md").write_text(year_report(2024), encoding="utf-8")
+    write(repo, "2025.md", year_report(2025, carried=2))
+    (repo / ".gitignore").write_text("out/\n", encoding="utf-8")
+    assert check(repo, "reports/2025.md")[1] == []
+    (repo / ".gitignore").write_text("*-2024.md\n", encoding="utf-8")  # a file pattern, too
+    assert check(repo, "reports/2025.md")[1] == []
+    (repo / ".gitignore").unlink()
+    found = check(repo, "reports/2025.md")[1]
+    assert [f[3] for f in found] == ["GL402"] and "out/青禾镇-2024.md" in found[0][4]
