@@ -31,6 +31,8 @@ FORMAT = 2
 DEFAULT_DIR = ".gaonb-lint-cache"
 # Sets of entries kept for other settings or code (an upgrade, --select): the newest few.
 KEEP_RUNS = 8
+# Entries are written in batches of this many as a run goes on.
+FLUSH_EVERY = 64
 
 
 def digest(data: bytes) -> str:
@@ -119,6 +121,8 @@ class Cache:
         absolute, file = self._entry(path)
         self.pending[file] = [absolute, content, cfg_key, payload]
         self.added += 1
+        if len(self.pending) >= FLUSH_EVERY:  # memory stays flat in the number of files
+            self.save()
 
     def save(self) -> None:
         if not self.pending:
@@ -175,6 +179,9 @@ def encode(found) -> Dict[str, Any]:
     }
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def pack(value: Any) -> Any:
     """``value`` as JSON that :func:`unpack` turns back into equal Python data: report-set
     extracts hold tuples and tuple-keyed dicts, which plain JSON would turn into lists and
@@ -182,6 +189,8 @@ def pack(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, tuple):
+        if all(type(v) in _SCALARS for v in value):  # the cell keys and positions of extracts
+            return {"t": list(value)}
         return {"t": [pack(v) for v in value]}
     if isinstance(value, list):
         return {"l": [pack(v) for v in value]}
@@ -195,6 +204,8 @@ def unpack(value: Any) -> Any:
         return value
     (tag, items), = value.items()
     if tag == "t":
+        if all(type(v) in _SCALARS for v in items):
+            return tuple(items)
         return tuple(unpack(v) for v in items)
     if tag == "l":
         return [unpack(v) for v in items]
