@@ -8,7 +8,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from gaonb_lint.errors import ConfigError
 from gaonb_lint.messages import Message, os_reason, toml_reason, type_name
@@ -119,16 +120,32 @@ class Config:
 def matches(rel: str, patterns: Sequence[str]) -> bool:
     """gitignore-like: a pattern with ``/`` matches the relative path (``*`` crosses ``/``); one
     without matches any single path component."""
-    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    paths, components = _split_patterns(tuple(patterns))
+    for pat in paths:
+        if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(rel, pat + "/*"):
+            return True
+    if components:
+        return any(_component_matches(p, components) for p in rel.split("/") if p not in ("", "."))
+    return False
+
+
+@lru_cache(maxsize=64)
+def _split_patterns(patterns: Tuple[str, ...]) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """(patterns of the whole relative path, patterns of one component)."""
+    paths, components = [], []
     for pat in patterns:
         pat = pat.rstrip("/")
         if "/" in pat:
-            pat = pat.lstrip("./") if pat.startswith("./") else pat.lstrip("/")
-            if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(rel, pat + "/*"):
-                return True
-        elif any(fnmatch.fnmatchcase(p, pat) for p in parts):
-            return True
-    return False
+            paths.append(pat.lstrip("./") if pat.startswith("./") else pat.lstrip("/"))
+        else:
+            components.append(pat)
+    return tuple(paths), tuple(components)
+
+
+# Directory names repeat in every path of a walk: each is matched against the patterns once.
+@lru_cache(maxsize=4096)
+def _component_matches(part: str, patterns: Tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(part, pat) for pat in patterns)
 
 
 def _key_line(text: str, key: str) -> int:
