@@ -7,7 +7,9 @@ One small JSON file per checked file, under a directory named by the run's setti
 (``.gaonb-lint-cache/`` next to the configuration, or ``cache-dir``): a pre-commit run on one
 report reads and writes one entry, whatever the size of the repository.  A corrupt, foreign or
 unreadable entry is ignored; a cache that cannot be written is skipped: the cache never changes
-what a run reports, only how fast.
+what a run reports, only how fast.  An entry also keeps what the report-set rules (carry-over,
+in-force-count) extracted of the file, so that their pass over the whole run needs no file read
+again; their findings, which depend on other files, are worked out afresh every run.
 """
 from __future__ import annotations
 
