@@ -29,7 +29,7 @@ from gaonb_lint.model import Span
 from gaonb_lint.results import Found
 from gaonb_lint.rule import Extract
 
-FORMAT = 2
+FORMAT = 3
 DEFAULT_DIR = ".gaonb-lint-cache"
 # Sets of entries kept for other settings or code (an upgrade, --select): the newest few.
 KEEP_RUNS = 8
@@ -176,8 +176,10 @@ def encode(found) -> Dict[str, Any]:
                          d.severity, d.message, d.plugin, d.fix, d.extra, d.anchor, getattr(d, "page", None)]
                         for d in found],
         "identity": list(getattr(found, "identity", None) or ()) or None,
-        "extracts": {slug: [pack(x.data), list(x._line_starts), x._length]
-                     for slug, x in getattr(found, "extracts", {}).items()},
+        # Every extract of a file is of the same report: its line index is kept once.
+        "report_lines": next(([list(x._line_starts), x._length] for x in getattr(found, "extracts", {}).values()),
+                             None),
+        "extracts": {slug: pack(x.data) for slug, x in getattr(found, "extracts", {}).items()},
     }
 
 
@@ -232,6 +234,10 @@ def decode(path: str, payload: Dict[str, Any]):
     if payload["identity"] is not None:
         body, year = payload["identity"]
         found.identity = (body, year)
-    found.extracts = {slug: Extract.restore(path, unpack(data), list(starts), int(length))
-                      for slug, (data, starts, length) in payload["extracts"].items()}
+    if payload["extracts"]:
+        starts, length = payload["report_lines"]
+        found.extracts = {slug: Extract.restore(path, unpack(data), starts, int(length))
+                          for slug, data in payload["extracts"].items()}
+    else:
+        found.extracts = {}
     return found

@@ -343,7 +343,7 @@ def _content_key(path: str, cfg: Config) -> Optional[tuple]:
     readable file within the size limit (the check then says what is wrong with it)."""
     import stat
 
-    from gaonb_lint.cache import config_key, digest
+    from gaonb_lint.cache import digest
 
     try:
         info = os.stat(path)
@@ -353,7 +353,20 @@ def _content_key(path: str, cfg: Config) -> Optional[tuple]:
             data = fh.read(cfg.max_file_size + 1)
     except OSError:
         return None
-    return digest(data), config_key(cfg)
+    return digest(data), _config_key(cfg)
+
+
+def _config_key(cfg: Config) -> str:
+    """The configuration's hash, worked out once per configuration of the run."""
+    from gaonb_lint.cache import config_key
+
+    held = _CONFIG_KEYS.get(id(cfg))
+    if held is None or held[0] is not cfg:
+        held = _CONFIG_KEYS[id(cfg)] = (cfg, config_key(cfg))
+    return held[1]
+
+
+_CONFIG_KEYS: Dict[int, Tuple[Config, str]] = {}
 
 
 # Set in the parent before a fork (inherited) or by ``_init_worker`` in a spawned worker.
