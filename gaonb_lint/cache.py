@@ -2,26 +2,37 @@
 bytes, the file's resolved configuration and the code that checks it (gaonb-lint and every
 plugin, by version and by the files of their modules) are the same.
 
-One small JSON file per checked file, under a directory named by the run's settings (language,
-``--select``/``--ignore``, forced format version, code) in the cache directory
-(``.gaonb-lint-cache/`` next to the configuration, or ``cache-dir``): a pre-commit run on one
-report reads and writes one entry, whatever the size of the repository.  A corrupt, foreign or
-unreadable entry is ignored; a cache that cannot be written is skipped: the cache never changes
-what a run reports, only how fast.  An entry also keeps what the report-set rules (carry-over,
-in-force-count) extracted of the file, so that their pass over the whole run needs no file read
-again; their findings, which depend on other files, are worked out afresh every run.
+One SQLite database in the cache directory (``.gaonb-lint-cache/`` next to the configuration, or
+``cache-dir``), a row per checked file and run settings (language, ``--select``/``--ignore``,
+forced format version, code): a pre-commit run on one report reads and writes one row, and a
+first run over a whole site writes its rows in a few transactions instead of a file each.  A
+corrupt, foreign or unreadable database or row is ignored (a database SQLite cannot read is made
+anew); a cache that cannot be written is skipped: the cache never changes what a run reports,
+only how fast.  A row also keeps what the report-set rules (carry-over, in-force-count)
+extracted of the file, so that their pass over the whole run needs no file read again; their
+findings, which depend on other files, are worked out afresh every run.
+
+Rows are pickled, and read back by an unpickler that refuses every class and function: only
+``None``, booleans, numbers, strings, bytes, tuples, lists, dicts and sets come out of the cache,
+so a crafted file can at worst fail to load.  What an extract holds beyond those (a class's
+instance) is not cached: that file is read again each run.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 try:  # blake2 without hashlib's OpenSSL start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
+try:  # pickle's C implementation without the pure-Python module's start-up
+    from _pickle import Pickler, PicklingError, Unpickler, UnpicklingError
+except ImportError:  # pragma: no cover
+    from pickle import Pickler, PicklingError, Unpickler, UnpicklingError
 
 from gaonb_lint import __version__
 from gaonb_lint.diagnostics import Diagnostic
@@ -29,12 +40,17 @@ from gaonb_lint.model import Span
 from gaonb_lint.results import Found
 from gaonb_lint.rule import Extract
 
-FORMAT = 3
+FORMAT = 4
 DEFAULT_DIR = ".gaonb-lint-cache"
-# Sets of entries kept for other settings or code (an upgrade, --select): the newest few.
+DATABASE = f"results-{FORMAT}.sqlite"
+# Sets of rows kept for other settings or code (an upgrade, --select): the newest few.
 KEEP_RUNS = 8
-# Entries are written in batches of this many as a run goes on.
-FLUSH_EVERY = 64
+# New rows are written in one transaction per this many as a run goes on.
+FLUSH_EVERY = 256
+# How long a run waits for another run's write to the database before it goes on uncached.
+BUSY_SECONDS = 5.0
+# Connections a forked worker inherited from its parent (see Cache._connect).
+_INHERITED: List[Any] = []
 
 
 def digest(data: bytes) -> str:
@@ -87,138 +103,197 @@ def directory_for(cfg) -> str:
 
 
 class Cache:
-    """The entries of one set of run settings: ``get`` reads an entry, ``put`` keeps a new one
-    and ``save`` writes the new ones (entries need no fsync: a torn one fails to parse)."""
+    """The rows of one set of run settings: ``get`` reads a file's row, ``put`` keeps a new one
+    and ``save`` writes the new ones.  The database is opened on first use in each process (a
+    ``-j`` worker opens its own: a connection must not cross a fork)."""
 
     def __init__(self, directory: str, key: str):
         self.directory = directory
         self.key = key
-        self.runs = os.path.join(directory, "v1")
-        self.folder = os.path.join(self.runs, key[:24])
-        self.pending: Dict[str, list] = {}
+        self.path = os.path.join(directory, DATABASE)
+        self.pending: List[tuple] = []
         self.added = 0
-
-    def _entry(self, path: str) -> Tuple[str, str]:
-        absolute = os.path.abspath(path)
-        return absolute, os.path.join(self.folder, digest(absolute.encode("utf-8", "surrogatepass")) + ".json")
+        self._db = None
+        self._pid: Optional[int] = None
+        self._broken = False
 
     def get(self, path: str, content: str, cfg_key: str):
-        absolute, file = self._entry(path)
+        db = self._connect(create=False)
+        if db is None:
+            return None
         try:
-            with open(file, "rb") as fh:
-                entry = json.loads(fh.read().decode("utf-8"))
-            if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == self.key
-                    and entry.get("path") == absolute and entry.get("content") == content
-                    and entry.get("config") == cfg_key):
-                return None
-            return decode(path, entry["payload"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            row = db.execute("SELECT content, config, payload FROM entries WHERE run = ? AND path = ?",
+                             (self.key, os.path.abspath(path))).fetchone()
+        except Exception as e:  # sqlite3.Error: locked, corrupt — this run goes on without the cache
+            self._failed(e)
+            return None
+        if row is None or row[0] != content or row[1] != cfg_key:
+            return None
+        try:
+            return decode(path, loads(row[2]))
+        except Exception:  # a row that is not ours, or damaged: checked again, as if not cached
             return None
 
     def put(self, path: str, content: str, cfg_key: str, found) -> None:
+        if self._broken:
+            return
         try:
             payload = encode(found)
-        except TypeError:  # a plugin's extract kept something JSON cannot hold: not cached
-            return
-        absolute, file = self._entry(path)
-        self.pending[file] = [absolute, content, cfg_key, payload]
+        except (TypeError, PicklingError, RecursionError, ValueError):
+            return  # an extract held something the cache does not keep: checked again next run
+        self.pending.append((self.key, os.path.abspath(path), content, cfg_key, payload))
         self.added += 1
         if len(self.pending) >= FLUSH_EVERY:  # memory stays flat in the number of files
             self.save()
 
     def save(self) -> None:
-        if not self.pending:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        db = self._connect(create=True)
+        if db is None:
             return
         try:
-            self._prepare()
-            for file, (absolute, content, cfg_key, payload) in self.pending.items():
-                doc = {"format": FORMAT, "key": self.key, "path": absolute, "content": content,
-                       "config": cfg_key, "payload": payload}
-                tmp = f"{file}.{os.getpid()}.tmp"
-                with open(tmp, "wb") as fh:
-                    fh.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-                os.replace(tmp, file)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                new = db.execute("SELECT 1 FROM runs WHERE run = ?", (self.key,)).fetchone() is None
+                db.execute("INSERT OR REPLACE INTO runs (run, used) VALUES (?, julianday('now'))", (self.key,))
+                if new:  # settings or code changed: drop the oldest sets of rows beyond a few
+                    old = "SELECT run FROM runs ORDER BY used DESC LIMIT -1 OFFSET ?"
+                    db.execute(f"DELETE FROM entries WHERE run IN ({old})", (KEEP_RUNS,))
+                    db.execute(f"DELETE FROM runs WHERE run IN ({old})", (KEEP_RUNS,))
+                db.executemany("INSERT OR REPLACE INTO entries (run, path, content, config, payload) "
+                               "VALUES (?, ?, ?, ?, ?)", pending)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except Exception as e:  # sqlite3.Error: a read-only checkout, a full disk, a busy database
+            self._failed(e)
+
+    def _connect(self, create: bool):
+        """The database of this process, or None when the cache is off for the rest of the run.
+        Reading never creates the directory: a run that finds nothing to write leaves no trace."""
+        if self._broken:
+            return None
+        if self._db is not None:
+            if self._pid == os.getpid():
+                return self._db
+            # Forked with the parent's connection: it is never used nor closed here (closing it
+            # could release the parent's locks), only set aside.
+            _INHERITED.append(self._db)
+            self._db = None
+        if not create and not os.path.exists(self.path):
+            return None
+        try:
+            import sqlite3
+        except ImportError:  # a Python built without it: every run is uncached
+            self._broken = True
+            return None
+        for attempt in (1, 2):
+            try:
+                if create:
+                    self._prepare()
+                db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None,
+                                     check_same_thread=False)
+                try:
+                    # A cache needs no durability: a row torn by a crash fails its checks or is
+                    # made anew with the database.
+                    db.execute("PRAGMA synchronous = OFF")
+                    db.execute("CREATE TABLE IF NOT EXISTS entries (run TEXT NOT NULL, path TEXT NOT NULL, "
+                               "content TEXT NOT NULL, config TEXT NOT NULL, payload BLOB NOT NULL, "
+                               "PRIMARY KEY (run, path))")
+                    db.execute("CREATE TABLE IF NOT EXISTS runs (run TEXT PRIMARY KEY, used REAL NOT NULL)")
+                except BaseException:
+                    db.close()
+                    raise
+            except sqlite3.Error as e:
+                if attempt == 1 and _unreadable(e) and self._remove():
+                    continue  # not a database SQLite can read: made anew, once
+                self._failed(e)
+                return None
+            except OSError:  # the directory cannot be made: a read-only checkout, a file in the way
+                self._broken = True
+                return None
+            self._db, self._pid = db, os.getpid()
+            return db
+        return None
+
+    def _failed(self, error: Exception) -> None:
+        self._broken = True
+        if _unreadable(error):
+            self._remove()
+
+    def _remove(self) -> bool:
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
         except OSError:
-            pass  # a read-only checkout, a full disk: the run is just not cached
-        self.pending = {}
+            return False
+        return True
 
     def _prepare(self) -> None:
-        new = not os.path.isdir(self.folder)
-        os.makedirs(self.folder, exist_ok=True)
+        os.makedirs(self.directory, exist_ok=True)
         tag = os.path.join(self.directory, "CACHEDIR.TAG")
         if not os.path.exists(tag):
             with open(tag, "w", encoding="ascii") as fh:
                 fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# gaonb-lint's result cache\n")
             with open(os.path.join(self.directory, ".gitignore"), "w", encoding="ascii") as fh:
                 fh.write("# Created by gaonb-lint: the cache is not for version control.\n*\n")
-        if new:  # settings or code changed: drop the oldest sets of entries beyond a few
-            _prune(self.runs, keep=KEEP_RUNS)
+        if not os.path.exists(self.path):  # what older versions left: a folder of JSON files
+            import shutil
+
+            shutil.rmtree(os.path.join(self.directory, "v1"), ignore_errors=True)
 
 
-def _prune(runs: str, keep: int) -> None:
-    import shutil
-
-    try:
-        folders = [os.path.join(runs, d) for d in os.listdir(runs)]
-        folders.sort(key=lambda d: os.stat(d).st_mtime, reverse=True)
-    except OSError:
-        return
-    for old in folders[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
+def _unreadable(error: Exception) -> bool:
+    """SQLite cannot read the file as a database (not one, or damaged) — not merely busy."""
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or any(
+        words in str(error) for words in ("not a database", "malformed"))
 
 
-def encode(found) -> Dict[str, Any]:
-    return {
-        "read_as": list(getattr(found, "read_as", ("", "", ""))),
-        "ran": list(getattr(found, "ran", [])),
-        "lines": {str(k): v for k, v in getattr(found, "lines", {}).items()},
-        "diagnostics": [[d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.code, d.rule,
-                         d.severity, d.message, d.plugin, d.fix, d.extra, d.anchor, getattr(d, "page", None)]
-                        for d in found],
-        "identity": list(getattr(found, "identity", None) or ()) or None,
+class _Plain(Unpickler):
+    """Reads back plain data only: any class or function a pickle names is refused."""
+
+    def find_class(self, module, name):
+        raise UnpicklingError(f"{module}.{name} is not kept in the cache")
+
+
+class _PlainPickler(Pickler):
+    """Refuses what :class:`_Plain` could not read back: anything but the built-in plain types."""
+
+    def reducer_override(self, obj):
+        raise TypeError(type(obj).__name__)
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` pickled when it holds only ``None``, booleans, numbers, strings, bytes, tuples,
+    lists, dicts and sets (exact types); otherwise ``TypeError``."""
+    buf = io.BytesIO()
+    _PlainPickler(buf, protocol=5).dump(value)
+    return buf.getvalue()
+
+
+def loads(data: bytes) -> Any:
+    return _Plain(io.BytesIO(data)).load()
+
+
+def encode(found) -> bytes:
+    return dumps((
+        tuple(getattr(found, "read_as", ("", "", ""))),
+        list(getattr(found, "ran", [])),
+        dict(getattr(found, "lines", {})),
+        [(d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.code, d.rule, d.severity, d.message,
+          d.plugin, d.fix, d.extra, d.anchor, getattr(d, "page", None)) for d in found],
+        tuple(getattr(found, "identity", None) or ()) or None,
         # Every extract of a file is of the same report: its line index is kept once.
-        "report_lines": next(([list(x._line_starts), x._length] for x in getattr(found, "extracts", {}).values()),
-                             None),
-        "extracts": {slug: pack(x.data) for slug, x in getattr(found, "extracts", {}).items()},
-    }
+        next(((list(x._line_starts), x._length) for x in getattr(found, "extracts", {}).values()), None),
+        {slug: x.data for slug, x in getattr(found, "extracts", {}).items()},
+    ))
 
 
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def pack(value: Any) -> Any:
-    """``value`` as JSON that :func:`unpack` turns back into equal Python data: report-set
-    extracts hold tuples and tuple-keyed dicts, which plain JSON would turn into lists and
-    strings.  Anything else that JSON cannot hold raises ``TypeError``."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, tuple):
-        if all(type(v) in _SCALARS for v in value):  # the cell keys and positions of extracts
-            return {"t": list(value)}
-        return {"t": [pack(v) for v in value]}
-    if isinstance(value, list):
-        return {"l": [pack(v) for v in value]}
-    if isinstance(value, dict):
-        return {"m": [[pack(k), pack(v)] for k, v in value.items()]}
-    raise TypeError(type(value).__name__)
-
-
-def unpack(value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
-    (tag, items), = value.items()
-    if tag == "t":
-        if all(type(v) in _SCALARS for v in items):
-            return tuple(items)
-        return tuple(unpack(v) for v in items)
-    if tag == "l":
-        return [unpack(v) for v in items]
-    if tag == "m":
-        return {unpack(k): unpack(v) for k, v in items}
-    raise ValueError(tag)
-
-
-def _diagnostic(path: str, row: list) -> Diagnostic:
+def _diagnostic(path: str, row: tuple) -> Diagnostic:
     d = Diagnostic(path, Span(*row[0:4]), row[4], row[5], row[6], row[7], row[8], row[9], dict(row[10]),
                    anchor=row[11])
     if row[12] is not None:
@@ -226,18 +301,19 @@ def _diagnostic(path: str, row: list) -> Diagnostic:
     return d
 
 
-def decode(path: str, payload: Dict[str, Any]):
-    found = Found(_diagnostic(path, row) for row in payload["diagnostics"])
-    found.read_as = tuple(payload["read_as"])
-    found.ran = list(payload["ran"])
-    found.lines = {int(k): v for k, v in payload["lines"].items()}
-    if payload["identity"] is not None:
-        body, year = payload["identity"]
+def decode(path: str, payload: tuple):
+    read_as, ran, lines, diagnostics, identity, report_lines, extracts = payload
+    found = Found(_diagnostic(path, row) for row in diagnostics)
+    found.read_as = tuple(read_as)
+    found.ran = list(ran)
+    found.lines = dict(lines)
+    if identity is not None:
+        body, year = identity
         found.identity = (body, year)
-    if payload["extracts"]:
-        starts, length = payload["report_lines"]
-        found.extracts = {slug: Extract.restore(path, unpack(data), starts, int(length))
-                          for slug, data in payload["extracts"].items()}
+    if extracts:
+        starts, length = report_lines
+        found.extracts = {slug: Extract.restore(path, data, list(starts), int(length))
+                          for slug, data in extracts.items()}
     else:
         found.extracts = {}
     return found

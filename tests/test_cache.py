@@ -60,35 +60,108 @@ def test_cache_follows_content_and_configuration(tmp_path):
     assert "结果来自缓存" not in err and not [d for d in json.loads(out)["diagnostics"] if d["code"] == "GL101"]
 
 
-def test_corrupt_or_foreign_cache_is_ignored(tmp_path):
+def _db(site):
+    import sqlite3
+
+    from gaonb_lint.cache import DATABASE
+
+    return sqlite3.connect(site / ".gaonb-lint-cache" / DATABASE, isolation_level=None)
+
+
+def test_corrupt_or_foreign_rows_are_ignored(tmp_path):
+    import pickle
+
     site = _site(tmp_path)
     expected = _json(site)[:2]
-    entries = sorted((site / ".gaonb-lint-cache").glob("v1/*/*.json"))
-    assert len(entries) == 2  # one per report
-    good = [json.loads(e.read_text(encoding="utf-8")) for e in entries]
-    swapped = [good[1], good[0]]
-    foreign = [dict(g, key="another run") for g in good]
-    broken = [dict(g, payload={"diagnostics": [[1, 2]]}) for g in good]
-    for junk in ([b"\x00\xff garbage"] * 2, [b"[1, 2, 3]"] * 2, *(
-            [json.dumps(doc).encode() for doc in docs] for docs in (foreign, broken))):
-        for entry, data in zip(entries, junk):
-            entry.write_bytes(data)
+    with _db(site) as db:
+        rows = db.execute("SELECT run, path, content, config, payload FROM entries ORDER BY path").fetchall()
+    assert len(rows) == 2  # one per report
+    marker = tmp_path / "ran"
+    # A pickle that would run a command when loaded by a plain unpickler.
+    hostile = pickle.dumps(type("Evil", (), {"__reduce__": lambda self: (os.system, (f"touch {marker}",))})())
+    wrong_shape = pickle.dumps((1, 2))
+    for change, payloads in (("payload = x'00ff'", ()), ("payload = ?", (hostile, wrong_shape)),
+                             ("payload = ?", (wrong_shape, hostile)), ("run = 'another run'", ())):
+        with _db(site) as db:
+            for (_, path, *_), data in zip(rows, payloads or [None] * 2):  # each run writes them anew
+                db.execute(f"UPDATE entries SET {change} WHERE path = ?", (data, path) if "?" in change else (path,))
         code, doc, err = _json(site, "-v")
         assert (code, doc) == expected and "Traceback" not in err and "结果来自缓存" not in err
-    # an entry copied onto another file's name is not that file's
-    for entry, doc in zip(entries, swapped):
-        entry.write_text(json.dumps(doc), encoding="utf-8")
-    assert _json(site)[:2] == expected
+        assert not marker.exists()
+    # a row copied onto another file's path is not that file's: its content hash differs
+    with _db(site) as db:
+        db.execute("DELETE FROM entries")
+        for (run, path, content, config, payload), (_, other, *_) in zip(rows, rows[::-1]):
+            db.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", (run, other, content, config, payload))
+    code, doc, err = _json(site, "-v")
+    assert (code, doc) == expected and "结果来自缓存" not in err
 
 
-def test_one_entry_per_file_and_old_settings_pruned(tmp_path):
+def test_unreadable_database_is_made_anew(tmp_path):
+    from gaonb_lint.cache import DATABASE
+
     site = _site(tmp_path)
+    expected = _json(site)[:2]
+    database = site / ".gaonb-lint-cache" / DATABASE
+    for junk in (b"\x00\xff garbage" * 100, database.read_bytes()[:3000]):  # not a database; torn
+        database.write_bytes(junk)
+        code, doc, err = _json(site, "-v")
+        assert (code, doc) == expected and "Traceback" not in err and "结果来自缓存" not in err
+        code, doc, err = _json(site, "-v")
+        assert (code, doc) == expected and err.count("结果来自缓存") == 2
+
+
+def test_database_in_the_way_or_busy_is_skipped(tmp_path):
+    """A directory where the database would be, or another run holding the database for longer
+    than the cache waits: the run goes on without the cache."""
+    import time
+
+    from gaonb_lint.cache import BUSY_SECONDS, DATABASE
+
+    site = _site(tmp_path)
+    expected = _json(site, "--no-cache")[:2]
+    (site / ".gaonb-lint-cache").mkdir()
+    (site / ".gaonb-lint-cache" / DATABASE).mkdir()
+    code, doc, err = _json(site, "-v")
+    assert (code, doc) == expected and err.count("读取方式") == 2 and "Traceback" not in err
+    (site / ".gaonb-lint-cache" / DATABASE).rmdir()
     _json(site)
+    with _db(site) as db:
+        db.execute("BEGIN EXCLUSIVE")  # another run writing, and not letting go
+        start = time.monotonic()
+        code, doc, err = _json(site, "-v")
+        db.execute("ROLLBACK")
+    assert (code, doc) == expected and "结果来自缓存" not in err and "Traceback" not in err
+    assert time.monotonic() - start < BUSY_SECONDS + 10  # waited once, not once per file
+
+
+def test_python_without_sqlite_runs_uncached(tmp_path):
+    site = _site(tmp_path)
+    expected = _json(site, "--no-cache")[:2]
+    shadow = tmp_path / "shadow" / "sqlite3"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text('raise ImportError("built without SQLite")\n', encoding="utf-8")
+    env = dict(CACHE_ON, PYTHONPATH=str(shadow.parent))
+    for _ in range(2):
+        code, doc, err = _json(site, "-v", env=env)
+        assert (code, doc) == expected and "Traceback" not in err and "结果来自缓存" not in err
+    assert not (site / ".gaonb-lint-cache").exists()
+
+
+def test_one_row_per_file_and_old_settings_pruned(tmp_path):
+    site = _site(tmp_path)
+    old = site / ".gaonb-lint-cache" / "v1" / "0123"  # what a version before the database left
+    old.mkdir(parents=True)
+    (old / "entry.json").write_text("{}", encoding="utf-8")
+    _json(site)
+    assert not (site / ".gaonb-lint-cache" / "v1").exists()
     for lang in ("en", "zh"):
         for select in ("GL1", "GL2", "GL3", "GL9", "ALL"):
             run_cli(["check", "--isolated", "--lang", lang, "--select", select, "."], cwd=site, env=CACHE_ON)
-    runs = list((site / ".gaonb-lint-cache" / "v1").iterdir())
-    assert 1 < len(runs) <= 8
+    with _db(site) as db:
+        per_run = [n for n, in db.execute("SELECT count(*) FROM entries GROUP BY run")]
+        runs = db.execute("SELECT count(*) FROM runs").fetchone()[0]
+    assert 1 < runs == len(per_run) <= 8 and set(per_run) == {2}
 
 
 def test_unwritable_cache_dir_is_skipped(tmp_path):
@@ -224,15 +297,20 @@ def test_progress_only_on_a_terminal(tmp_path):
 
 
 def test_extracts_round_trip_through_the_cache_encoding():
-    from gaonb_lint.cache import pack, unpack
+    import fractions
+    import pickle
+
+    from gaonb_lint.cache import dumps, loads
 
     data = {"body": "青禾镇", "year": 2025, "cells": {("一、本年新收", "自然人"): (9, 120, 121)},
-            "rows": [("a", 1), ["b", None]], "ok": True, "ratio": 0.5, "empty": {}}
-    packed = json.loads(json.dumps(pack(data)))
-    assert unpack(packed) == data
-    assert type(unpack(packed)["rows"][0]) is tuple and type(unpack(packed)["rows"][1]) is list
-    with pytest.raises(TypeError):
-        pack({"when": object()})
+            "rows": [("a", 1), ["b", None]], "ok": True, "ratio": 0.5, "empty": {}, "seen": {"x"}}
+    back = loads(dumps(data))
+    assert back == data and type(back["rows"][0]) is tuple and type(back["rows"][1]) is list
+    for value in (object(), fractions.Fraction(1, 3), type("Text", (str,), {})("a str subclass"), os.getcwd):
+        with pytest.raises(TypeError):
+            dumps({"when": value})
+    with pytest.raises(pickle.UnpicklingError):
+        loads(pickle.dumps(fractions.Fraction(1, 3)))
 
 
 SET_PLUGIN = '''
@@ -259,10 +337,10 @@ def gaonb_lint_report_set_rules():
 '''
 
 
-@pytest.mark.parametrize("kind", ["('tuple', 1)", "{'a set'}"])
-def test_plugin_extracts_cached_only_when_json_can_hold_them(tmp_path, kind):
-    """An extract of tuples is kept in the cache; one of a set is not (the file is checked again
-    each run); either way a warm run says what a plain run says."""
+@pytest.mark.parametrize("kind", ["('tuple', 1)", "{'a set'}", "__import__('fractions').Fraction(1, 3)"])
+def test_plugin_extracts_cached_only_when_plain(tmp_path, kind):
+    """An extract of tuples or sets is kept in the cache; one holding a class's instance is not
+    (the file is checked again each run); either way a warm run says what a plain run says."""
     from test_plugins import install
 
     site = install(tmp_path / "plugins", "sizes_plugin", SET_PLUGIN.replace("{KIND}", kind),
@@ -275,4 +353,4 @@ def test_plugin_extracts_cached_only_when_json_can_hold_them(tmp_path, kind):
     warm = run_cli(args, cwd=reports, env=env)
     assert [d["code"] for d in json.loads(plain[1])["diagnostics"]] == ["ZZ401", "ZZ401"], plain
     assert plain[:2] == cold[:2] == warm[:2] and "Traceback" not in warm[2]
-    assert warm[2].count("结果来自缓存") == (2 if "tuple" in kind else 0), warm[2]
+    assert warm[2].count("结果来自缓存") == (0 if "Fraction" in kind else 2), warm[2]
