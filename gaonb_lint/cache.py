@@ -116,10 +116,13 @@ class Cache:
         self._db = None
         self._pid: Optional[int] = None
         self._broken = False
+        self._rows: Optional[bool] = None  # whether these settings had any rows when the run began
 
     def get(self, path: str, content: str, cfg_key: str):
-        db = self._connect(create=False)
-        if db is None:
+        if self._rows is None:
+            self._rows = self._has_rows()
+        db = self._connect(create=False) if self._rows else None
+        if db is None:  # a first run with these settings looks nothing up
             return None
         try:
             row = db.execute("SELECT content, config, payload FROM entries WHERE run = ? AND path = ?",
@@ -170,6 +173,16 @@ class Cache:
                 raise
         except Exception as e:  # sqlite3.Error: a read-only checkout, a full disk, a busy database
             self._failed(e)
+
+    def _has_rows(self) -> bool:
+        db = self._connect(create=False)
+        if db is None:
+            return False
+        try:
+            return db.execute("SELECT 1 FROM entries WHERE run = ? LIMIT 1", (self.key,)).fetchone() is not None
+        except Exception as e:  # sqlite3.Error
+            self._failed(e)
+            return False
 
     def _connect(self, create: bool):
         """The database of this process, or None when the cache is off for the rest of the run.

@@ -14,7 +14,7 @@ from gaonb_lint.errors import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigErro
 from gaonb_lint.host import Host, load_host
 from gaonb_lint.messages import CATALOGUE, Message, line, resolve_lang, set_lang
 from gaonb_lint.meta_rules import PLUGIN_ERROR, UNUSED_SUPPRESSION
-from gaonb_lint.readers import BUILTIN_READERS, read_path, reader_table
+from gaonb_lint.readers import BUILTIN_READERS, read_bytes, read_path, reader_table
 from gaonb_lint.results import Found
 from gaonb_lint.rule import BaseRule
 from gaonb_lint.safe_text import printable
@@ -169,13 +169,15 @@ class Checker:
     diff: bool = False
     cache = None
 
-    def check(self, path: str, cfg: Config) -> List[Diagnostic]:
+    def check(self, path: str, cfg: Config, data: Optional[bytes] = None) -> List[Diagnostic]:
+        """The findings of the file at ``path``; ``data``: its bytes, when already read."""
         if self.fix_mode is not None:
             from gaonb_lint.fixes import fix_file
 
             return fix_file(self, path, cfg, self.fix_mode == "unsafe", self.diff)
         enabled = self.enabled(cfg, path)
-        return self.check_report(read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout), cfg, enabled)
+        report = read_path(path, self.readers, cfg.max_file_size, cfg.rule_timeout, data)
+        return self.check_report(report, cfg, enabled)
 
     def check_text(self, path: str, text: str, cfg: Config) -> List[Diagnostic]:
         """Like ``check``, for text held in memory (an editor's unsaved buffer) at ``path``."""
@@ -307,13 +309,15 @@ def _check_file(checker: Checker, finder: ConfigFinder, path: str):
         cache = checker.cache
         if cache is None or checker.fix_mode is not None:
             return checker.check(path, cfg)
-        key = _content_key(path, cfg)
-        if key is not None:
+        data = _bytes_of(path, cfg)
+        key = None
+        if data is not None:
+            key = _content_key(data, cfg)
             hit = cache.get(path, *key)
             if hit is not None:
                 hit.cached = True
                 return hit
-        found = checker.check(path, cfg)
+        found = checker.check(path, cfg, data)
         found.cache_key = key
         return found
     except ConfigError as e:
@@ -338,21 +342,19 @@ class WorkerDied:
         self.remaining = remaining
 
 
-def _content_key(path: str, cfg: Config) -> Optional[tuple]:
-    """(hash of the file's bytes, hash of its configuration), or None for what is not a regular,
-    readable file within the size limit (the check then says what is wrong with it)."""
-    import stat
+def _bytes_of(path: str, cfg: Config) -> Optional[bytes]:
+    """The file's bytes, read once for the cache key and the reader; None for what is not a
+    regular, readable file within the size limit (the check then says what is wrong with it)."""
+    try:
+        return read_bytes(path, cfg.max_file_size)
+    except GaonbError:
+        return None
 
+
+def _content_key(data: bytes, cfg: Config) -> tuple:
+    """(hash of the file's bytes, hash of its configuration)."""
     from gaonb_lint.cache import digest
 
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > cfg.max_file_size:
-            return None
-        with open(path, "rb") as fh:
-            data = fh.read(cfg.max_file_size + 1)
-    except OSError:
-        return None
     return digest(data), _config_key(cfg)
 
 

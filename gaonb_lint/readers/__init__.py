@@ -174,15 +174,16 @@ def run_reader(reader: Reader, path: str, data: Any, budget: Optional[float] = N
 
 
 def read_path(path: str, readers: Dict[str, Reader], max_bytes: int = DEFAULT_MAX_BYTES,
-              budget: Optional[float] = None) -> Report:
+              budget: Optional[float] = None, data: Optional[bytes] = None) -> Report:
     """Read and parse one file; every failure is an ``InputError`` (or, for a plugin's reader, a
-    ``PluginError``) naming the file."""
+    ``PluginError``) naming the file.  ``data``: its bytes, when :func:`read_bytes` has read them."""
     suffix = os.path.splitext(path)[1].lower()
     reader = readers.get(suffix)
     if reader is None:
         raise InputError("input.unsupported-type", path=path, suffix=suffix or Message("input.no-suffix"),
                          supported=sorted(readers))
-    data = read_bytes(path, max_bytes)
+    if data is None:
+        data = read_bytes(path, max_bytes)
     try:
         if reader.binary:
             _check_unpacked_size(path, data, max_bytes)
