@@ -59,6 +59,13 @@ class _Value:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
+    def _fill(self, args: Dict[str, Any]) -> None:
+        # A subclass's __init__ takes exactly its slots, by name and in order (__reduce__ relies on
+        # that too), so it passes its locals() here; a parameter renamed away from its slot fails
+        # loudly as a KeyError instead of leaving the slot unset.
+        for name in self.__slots__:
+            _set(self, name, args[name])
+
     def _values(self) -> Tuple[object, ...]:
         return tuple(getattr(self, n) for n in self.__slots__)
 
@@ -90,11 +97,7 @@ class SectionSpec(_Value):
 
     def __init__(self, key: str, number: str, title: str, variants: Tuple[str, ...] = (),
                  table: Optional[str] = None) -> None:
-        _set(self, "key", key)
-        _set(self, "number", number)
-        _set(self, "title", title)
-        _set(self, "variants", variants)
-        _set(self, "table", table)
+        self._fill(locals())
 
     @property
     def heading(self) -> str:
@@ -113,10 +116,7 @@ class Column(_Value):
 
     def __init__(self, label: str, id: Optional[str] = None, group: Optional[str] = None,
                  type: str = "count") -> None:
-        _set(self, "label", label)
-        _set(self, "id", id)
-        _set(self, "group", group)
-        _set(self, "type", type)
+        self._fill(locals())
 
 
 class Row(_Value):
@@ -132,11 +132,7 @@ class Row(_Value):
 
     def __init__(self, label: str, id: Optional[str] = None, group: Optional[str] = None,
                  numeric: bool = True, versions: Optional[Tuple[str, ...]] = None) -> None:
-        _set(self, "label", label)
-        _set(self, "id", id)
-        _set(self, "group", group)
-        _set(self, "numeric", numeric)
-        _set(self, "versions", versions)
+        self._fill(locals())
 
     def in_version(self, version_id: str) -> bool:
         return self.versions is None or version_id in self.versions
@@ -152,10 +148,7 @@ class Block(_Value):
     rows: Tuple[str, ...]
 
     def __init__(self, title: str, label_header: str, columns: Tuple[Column, ...], rows: Tuple[str, ...]) -> None:
-        _set(self, "title", title)
-        _set(self, "label_header", label_header)
-        _set(self, "columns", columns)
-        _set(self, "rows", rows)
+        self._fill(locals())
 
 
 class Group(_Value):
@@ -166,8 +159,7 @@ class Group(_Value):
     parent: Optional[str]
 
     def __init__(self, label: str, parent: Optional[str] = None) -> None:
-        _set(self, "label", label)
-        _set(self, "parent", parent)
+        self._fill(locals())
 
 
 class VersionTable(_Value):
@@ -191,16 +183,7 @@ class VersionTable(_Value):
     def __init__(self, kind: str, version: str, section: str, value_type: str, blocks: Tuple[Block, ...],
                  rows: Tuple[Row, ...], columns: Tuple[Column, ...], groups: Tuple[Group, ...],
                  header: Optional[str], note: Optional[str]) -> None:
-        _set(self, "kind", kind)
-        _set(self, "version", version)
-        _set(self, "section", section)
-        _set(self, "value_type", value_type)
-        _set(self, "blocks", blocks)
-        _set(self, "rows", rows)
-        _set(self, "columns", columns)
-        _set(self, "groups", groups)
-        _set(self, "header", header)
-        _set(self, "note", note)
+        self._fill(locals())
 
 
 class OfficialTable(_Value):
@@ -221,15 +204,7 @@ class OfficialTable(_Value):
     def __init__(self, kind: str, section: str, value_type: str, blocks: Tuple[Tuple[str, Tuple[Block, ...]], ...],
                  rows: Tuple[Row, ...], columns: Tuple[Column, ...], groups: Tuple[Group, ...],
                  header: Optional[str], note: Optional[str]) -> None:
-        _set(self, "kind", kind)
-        _set(self, "section", section)
-        _set(self, "value_type", value_type)
-        _set(self, "blocks", blocks)
-        _set(self, "rows", rows)
-        _set(self, "columns", columns)
-        _set(self, "groups", groups)
-        _set(self, "header", header)
-        _set(self, "note", note)
+        self._fill(locals())
 
     def in_version(self, version_id: str) -> VersionTable:
         blocks = dict(self.blocks).get(version_id, ())
@@ -249,9 +224,7 @@ class Term(_Value):
     excluded: Tuple[str, ...]
 
     def __init__(self, kind: str, ids: Tuple[str, ...] = (), excluded: Tuple[str, ...] = ()) -> None:
-        _set(self, "kind", kind)
-        _set(self, "ids", ids)
-        _set(self, "excluded", excluded)
+        self._fill(locals())
 
 
 class Relation(_Value):
@@ -272,15 +245,7 @@ class Relation(_Value):
     def __init__(self, id: str, table: str, name: Tuple[Tuple[str, str], ...], source: Optional[str],
                  for_each: str, left: Tuple[Term, ...], right: Tuple[Term, ...], blame: Term,
                  versions: Optional[Tuple[str, ...]] = None) -> None:
-        _set(self, "id", id)
-        _set(self, "table", table)
-        _set(self, "name", name)
-        _set(self, "source", source)
-        _set(self, "for_each", for_each)
-        _set(self, "left", left)
-        _set(self, "right", right)
-        _set(self, "blame", blame)
-        _set(self, "versions", versions)
+        self._fill(locals())
 
     def in_version(self, version_id: str) -> bool:
         return self.versions is None or version_id in self.versions
@@ -298,11 +263,7 @@ class ValueType(_Value):
 
     def __init__(self, name: str, description: str, integer: bool, negative: bool,
                  units: Tuple[str, ...] = ()) -> None:
-        _set(self, "name", name)
-        _set(self, "description", description)
-        _set(self, "integer", integer)
-        _set(self, "negative", negative)
-        _set(self, "units", units)
+        self._fill(locals())
 
 
 class FeeStatement(_Value):
@@ -316,10 +277,7 @@ class FeeStatement(_Value):
     example: str
 
     def __init__(self, section: str, fee: str, measures: str, example: str) -> None:
-        _set(self, "section", section)
-        _set(self, "fee", fee)
-        _set(self, "measures", measures)
-        _set(self, "example", example)
+        self._fill(locals())
 
 
 class FormatVersion(_Value):
@@ -340,14 +298,7 @@ class FormatVersion(_Value):
     def __init__(self, id: str, name: str, document: str, first_year: int, last_year: Optional[int],
                  fee_statement_required: bool, sections: Tuple[SectionSpec, ...],
                  fee_statement: Optional[FeeStatement] = None) -> None:
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "document", document)
-        _set(self, "first_year", first_year)
-        _set(self, "last_year", last_year)
-        _set(self, "fee_statement_required", fee_statement_required)
-        _set(self, "sections", sections)
-        _set(self, "fee_statement", fee_statement)
+        self._fill(locals())
 
     def table(self, kind: str) -> VersionTable:
         """The official table ``kind`` (``proactive``, ``applications``, ``reviews``) as this
@@ -369,12 +320,7 @@ class OfficialFormat(_Value):
     def __init__(self, versions: Tuple[FormatVersion, ...], sections: Tuple[SectionSpec, ...],
                  tables: Tuple[OfficialTable, ...], relations: Tuple[Relation, ...],
                  value_types: Tuple[ValueType, ...], report_title_suffix: str) -> None:
-        _set(self, "versions", versions)
-        _set(self, "sections", sections)
-        _set(self, "tables", tables)
-        _set(self, "relations", relations)
-        _set(self, "value_types", value_types)
-        _set(self, "report_title_suffix", report_title_suffix)
+        self._fill(locals())
 
     def table(self, kind: str) -> OfficialTable:
         for t in self.tables:
