@@ -9,6 +9,10 @@ Helpers (plain functions, import them with ``from conftest import run_cli, check
         Runs ``python -m gaonb_lint ARGS`` in a subprocess (the interpreter running the tests) and
         returns ``(exit_code, stdout, stderr)``.  ``GAONB_LINT_LANG`` is removed from the
         environment so messages are Chinese unless ``--lang`` is given; ``env`` adds variables.
+    ``run_cli_on_tty(args, tty, cwd=None, environ=None)``
+        Like ``run_cli`` but with the stream ``tty`` (``"stdout"`` or ``"stderr"``) on a
+        pseudo-terminal and the other one discarded; returns what the terminal received.
+        ``environ`` is the whole environment (default ``cli_env()``).
     ``check_source(text, suffix=".md", select=None, args=())``
         Writes ``text`` to a temporary file and runs ``gaonb-lint check --isolated --format json``
         on it in-process (``gaonb_lint.cli.main``); returns the list of diagnostic dicts.  The
@@ -82,6 +86,32 @@ def run_cli(args: Sequence[str], cwd=None, env: Optional[Dict[str, str]] = None,
     proc = subprocess.run([sys.executable, "-m", "gaonb_lint", *map(str, args)], cwd=cwd,
                           env=cli_env(env), capture_output=True, timeout=timeout)
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def run_cli_on_tty(args: Sequence[str], tty: str, cwd=None, environ: Optional[Dict[str, str]] = None,
+                   timeout: float = 120) -> str:
+    """``python -m gaonb_lint ARGS`` with ``tty`` (``"stdout"`` or ``"stderr"``) on a terminal and
+    the other stream discarded: what the terminal received."""
+    import pty  # POSIX only, and conftest is loaded for every test: imported where it is used
+
+    master, slave = pty.openpty()
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, tty: slave}
+    proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", *map(str, args)], cwd=cwd,
+                            env=cli_env() if environ is None else environ, **streams)
+    # Only the child may hold the terminal open, so that reading ends when it exits.
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # Linux: EIO once the child has closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=timeout)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def run_main(args: Sequence[str]) -> Tuple[int, str, str]:

@@ -269,22 +269,9 @@ def test_stdin_filename_picks_the_configuration(tmp_path):
 # -- progress --------------------------------------------------------------------------------------
 
 def _stderr_on_tty(args, cwd):
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", "check", "--isolated", *args], cwd=cwd,
-                            stdout=subprocess.DEVNULL, stderr=slave, env=cli_env())
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=120)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8", "replace")
+    from conftest import run_cli_on_tty
+
+    return run_cli_on_tty(["check", "--isolated", *args], "stderr", cwd=cwd)
 
 
 def test_progress_only_on_a_terminal(tmp_path):

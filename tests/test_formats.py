@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, cli_env, run_cli
+from conftest import REPO_ROOT, cli_env, run_cli, run_cli_on_tty
 
 GOLDEN = REPO_ROOT / "tests" / "golden"
 EXAMPLES = ["examples/compliant-2025.md", "examples/mistakes-2025.md"]
@@ -198,24 +195,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color():
     assert "\x1b[" not in out
 
     def on_tty(extra_env):
-        master, slave = pty.openpty()
         env = cli_env(extra_env)
         env.pop("NO_COLOR", None) if "NO_COLOR" not in extra_env else None
-        proc = subprocess.Popen([sys.executable, "-m", "gaonb_lint", "check", "--isolated", EXAMPLES[1]],
-                                cwd=REPO_ROOT, stdout=slave, stderr=subprocess.DEVNULL, env=env)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        proc.wait(timeout=120)
-        os.close(master)
-        return b"".join(chunks).decode("utf-8", "replace")
+        return run_cli_on_tty(["check", "--isolated", EXAMPLES[1]], "stdout", cwd=REPO_ROOT, environ=env)
 
     assert "\x1b[31m" in on_tty({})
     assert "\x1b[" not in on_tty({"NO_COLOR": "1"})

@@ -89,6 +89,12 @@ class Session:
             content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
         return self.versions[uri]
 
+    async def code_actions(self, uri: str, diagnostic: lsp.Diagnostic) -> Optional[List[Any]]:
+        """The actions offered for ``diagnostic``, asked for on its range as an editor does."""
+        return await self.client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic])))
+
 
 def run(coro):
     return asyncio.run(coro)
@@ -122,6 +128,14 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def report(workspace: Path) -> Path:
+    """The mistakes example in the workspace: something for most rules to report."""
+    path = workspace / "report.md"
+    shutil.copy(REPO / "examples" / "mistakes-2025.md", path)
+    return path
+
+
 def test_open_gives_exactly_the_diagnostics_of_check_with_utf16_ranges(workspace: Path):
     text = (REPO / "examples" / "mistakes-2025.md").read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -147,9 +161,7 @@ def test_open_gives_exactly_the_diagnostics_of_check_with_utf16_ranges(workspace
     run(go())
 
 
-def test_change_is_relinted_and_a_quick_fix_removes_the_diagnostic(workspace: Path):
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
+def test_change_is_relinted_and_a_quick_fix_removes_the_diagnostic(workspace: Path, report: Path):
     text = report.read_text(encoding="utf-8")
 
     async def go():
@@ -163,9 +175,7 @@ def test_change_is_relinted_and_a_quick_fix_removes_the_diagnostic(workspace: Pa
             diags = await s.published(uri, version)
             assert not any(d.code == "GL301" for d in diags)
             label = next(d for d in diags if d.code == "GL201")
-            actions = await s.client.text_document_code_action_async(lsp.CodeActionParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), range=label.range,
-                context=lsp.CodeActionContext(diagnostics=[label])))
+            actions = await s.code_actions(uri, label)
             fixes = [a for a in actions if a.edit and label.message in a.title]
             # The official spelling of a misspelled label is a safe fix (issue 12): a quick fix.
             assert len(fixes) == 1 and fixes[0].kind == lsp.CodeActionKind.QuickFix
@@ -179,9 +189,7 @@ def test_change_is_relinted_and_a_quick_fix_removes_the_diagnostic(workspace: Pa
     run(go())
 
 
-def test_disable_for_this_line_writes_a_comment_that_suppresses(workspace: Path):
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
+def test_disable_for_this_line_writes_a_comment_that_suppresses(workspace: Path, report: Path):
     text = report.read_text(encoding="utf-8")
 
     async def go():
@@ -190,9 +198,7 @@ def test_disable_for_this_line_writes_a_comment_that_suppresses(workspace: Path)
             diags = await s.published(uri, 1)
             for code, kind in (("GL101", "disable-next-line"), ("GL201", "disable")):
                 target = next(d for d in diags if d.code == code)
-                actions = await s.client.text_document_code_action_async(lsp.CodeActionParams(
-                    text_document=lsp.TextDocumentIdentifier(uri=uri), range=target.range,
-                    context=lsp.CodeActionContext(diagnostics=[target])))
+                actions = await s.code_actions(uri, target)
                 disable = [a for a in actions if "禁用" in a.title and target.data["rule"] in a.title]
                 assert disable, [a.title for a in actions]
                 edits = disable[0].edit.changes[uri]
@@ -209,10 +215,7 @@ def test_disable_for_this_line_writes_a_comment_that_suppresses(workspace: Path)
     run(go())
 
 
-def test_hover_shows_the_rule_explanation(workspace: Path):
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
-
+def test_hover_shows_the_rule_explanation(workspace: Path, report: Path):
     async def go():
         async with Session(workspace) as s:
             uri = s.open(report)
@@ -224,7 +227,7 @@ def test_hover_shows_the_rule_explanation(workspace: Path):
     run(go())
 
 
-def test_a_crashing_plugin_is_gl900_and_the_server_keeps_serving(workspace: Path, tmp_path_factory):
+def test_a_crashing_plugin_is_gl900_and_the_server_keeps_serving(workspace: Path, report: Path, tmp_path_factory):
     plugins = tmp_path_factory.mktemp("plugins")
     (plugins / "crashy_plugin.py").write_text(
         "from gaonb_lint.api import Rule, hookimpl\n"
@@ -241,8 +244,6 @@ def test_a_crashing_plugin_is_gl900_and_the_server_keeps_serving(workspace: Path
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy-plugin\nVersion: 1.0\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text("[gaonb_lint]\ncrashy = crashy_plugin\n", encoding="utf-8")
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
 
     async def go():
         async with Session(workspace, env={"PYTHONPATH": str(plugins)}) as s:
@@ -260,9 +261,7 @@ def test_a_crashing_plugin_is_gl900_and_the_server_keeps_serving(workspace: Path
     run(go())
 
 
-def test_broken_configuration_is_shown_on_the_config_file_and_picked_up_when_fixed(workspace: Path):
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
+def test_broken_configuration_is_shown_on_the_config_file_and_picked_up_when_fixed(workspace: Path, report: Path):
     config = workspace / ".gaonb-lint.toml"
 
     async def go():
@@ -289,10 +288,7 @@ def test_broken_configuration_is_shown_on_the_config_file_and_picked_up_when_fix
     run(go())
 
 
-def test_settings_from_the_client_change_language_and_selection(workspace: Path):
-    report = workspace / "report.md"
-    shutil.copy(REPO / "examples" / "mistakes-2025.md", report)
-
+def test_settings_from_the_client_change_language_and_selection(workspace: Path, report: Path):
     async def go():
         async with Session(workspace, init_options={"lang": "en"}) as s:
             uri = s.open(report)
