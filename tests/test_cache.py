@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import EXAMPLES_DIR, cli_env, run_cli
+from conftest import EXAMPLES_DIR, cli_env, run_cli, run_cli_on_tty
 
 CACHE_ON = {"GAONB_LINT_NO_CACHE": ""}
 
@@ -269,8 +268,6 @@ def test_stdin_filename_picks_the_configuration(tmp_path):
 # -- progress --------------------------------------------------------------------------------------
 
 def _stderr_on_tty(args, cwd):
-    from conftest import run_cli_on_tty
-
     return run_cli_on_tty(["check", "--isolated", *args], "stderr", cwd=cwd)
 
 
