@@ -23,6 +23,7 @@ import io
 import json
 import os
 import sys
+from array import array
 from typing import Any, Dict, List, Optional, Tuple
 
 try:  # blake2 without hashlib's OpenSSL start-up
@@ -325,7 +326,8 @@ def decode(path: str, payload: tuple):
         found.identity = (body, year)
     if extracts:
         starts, length = report_lines
-        found.extracts = {slug: Extract.restore(path, data, list(starts), int(length))
+        starts = array("q", starts)
+        found.extracts = {slug: Extract.restore(path, data, starts, int(length))
                           for slug, data in extracts.items()}
     else:
         found.extracts = {}

@@ -6,7 +6,7 @@ two functions, so that a text's lines are counted one way everywhere: lines end 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import List, Tuple
+from typing import List, Sequence, Tuple
 
 
 def line_starts(text: str) -> List[int]:
@@ -20,12 +20,12 @@ def line_starts(text: str) -> List[int]:
     return starts
 
 
-def line_of(starts: List[int], offset: int) -> int:
+def line_of(starts: Sequence[int], offset: int) -> int:
     """The 0-based line of ``offset``."""
     return bisect_right(starts, offset) - 1
 
 
-def position(starts: List[int], offset: int, length: int) -> Tuple[int, int]:
+def position(starts: Sequence[int], offset: int, length: int) -> Tuple[int, int]:
     """1-based ``(line, column)`` of ``offset`` in a text of ``length`` characters (clamped)."""
     offset = max(0, min(offset, length))
     idx = bisect_right(starts, offset) - 1

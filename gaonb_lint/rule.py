@@ -336,6 +336,21 @@ class ReportSetRule(BaseRule):
     extract: Optional[Callable[[Report, RuleContext], Any]] = None
 
 
+# Extracts live until the report-set pass, a few per report of the run: their line index is kept
+# as machine integers, one array for all the extracts of a report (made one after the other).
+_COMPACT: Tuple[Optional[Report], Sequence[int]] = (None, ())
+
+
+def _compact_line_starts(report: Report) -> Sequence[int]:
+    global _COMPACT
+    last = _COMPACT
+    if last[0] is not report:
+        from array import array
+
+        last = _COMPACT = (report, array("q", report._line_starts))
+    return last[1]
+
+
 class Extract:
     """What a report-set rule's ``extract`` kept of one report: its ``path``, the ``data`` and the
     line index, so that findings (``ctx.finding(where, …, report=extract)``) still get their line
@@ -344,11 +359,11 @@ class Extract:
     def __init__(self, report: Report, data: Any):
         self.path = report.path
         self.data = data
-        self._line_starts = report._line_starts
+        self._line_starts = _compact_line_starts(report)
         self._length = len(report.text)
 
     @classmethod
-    def restore(cls, path: str, data: Any, line_starts: List[int], length: int) -> "Extract":
+    def restore(cls, path: str, data: Any, line_starts: Sequence[int], length: int) -> "Extract":
         """An extract kept by the result cache, without reading the report again."""
         self = cls.__new__(cls)
         self.path, self.data, self._line_starts, self._length = path, data, line_starts, length

@@ -12,9 +12,24 @@ APPLICATION_ROWS = ("二、上年结转政府信息公开申请数量", "四、�
 PROACTIVE_ROWS = ("规章", "行政规范性文件")
 
 
+# Carry-over and in-force-count keep the same of a report, one after the other: worked out once,
+# and their two extracts share it (memory held for the report-set pass, the cache's row).
+_LAST: Tuple[Any, Any] = (None, None)
+
+
 def extract(report: Report, ctx) -> Optional[Dict[str, Any]]:
     """The body, year, format version and the comparable cells ``{(row, col): (value, start, end)}``
     of tables 三 and 二 (``None`` for a report without body or year)."""
+    global _LAST
+    last = _LAST
+    if last[0] is report:
+        return last[1]
+    data = _extract(report)
+    _LAST = (report, data)
+    return data
+
+
+def _extract(report: Report) -> Optional[Dict[str, Any]]:
     from gaonb_lint.api.history import body_key
 
     body = body_key(report)
