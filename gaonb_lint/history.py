@@ -97,10 +97,15 @@ def read_previous(path: str, body: str, year: int, search: Search) -> Optional[R
                 if other is not None and other.year == year and body_key(other) == body:
                     search._found[key] = other
                     return other
-        for head in _index(root, search.pattern_of(path), search):
+        pattern = search.pattern_of(path)
+        for head in _index(root, pattern, search):
             if head.text is not None and not (wanted_year in head.text and wanted_body in head.text):
                 continue
             if os.path.realpath(head.path) == here:
+                continue
+            # Asked only of the few files whose start names the body and the year: the
+            # configuration's include/exclude patterns cost more than reading a file's start.
+            if pattern is None and not search.wanted(head.path):
                 continue
             other = _read_once(head.path, search)
             if other is not None and other.year == year and body_key(other) == body:
@@ -181,7 +186,7 @@ def _head_text(path: str) -> Optional[str]:
 
 
 def _is_candidate(path: str, root: str, pattern: Optional[str], search: Search) -> bool:
-    """Whether the walk of ``root`` (:func:`_candidates`) would yield ``path``."""
+    """Whether the search of ``root`` would take ``path`` (the walk of :func:`_candidates`, then ``wanted``)."""
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     parts = rel.split(os.sep)
     if parts[0] == ".." or any(p.startswith(".") for p in parts[:-1]):
@@ -252,14 +257,11 @@ def _candidates(root: str, pattern: Optional[str], search: Search) -> Iterable[s
                 continue
             if prefix + name in ignored:
                 continue
-            path = os.path.join(shown_dir, name)
             if pattern is not None:
                 rel = name if rel_dir == "." else f"{rel_dir}/{name}"
                 if not fnmatch.fnmatchcase(rel, pattern):
                     continue
-            elif not search.wanted(path):
-                continue
-            yield path
+            yield os.path.join(shown_dir, name)  # wanted(): see read_previous
 
 
 def _shown(path: str) -> str:
