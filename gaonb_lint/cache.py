@@ -10,7 +10,9 @@ corrupt, foreign or unreadable database or row is ignored (a database SQLite can
 anew); a cache that cannot be written is skipped: the cache never changes what a run reports,
 only how fast.  A row also keeps what the report-set rules (carry-over, in-force-count)
 extracted of the file, so that their pass over the whole run needs no file read again; their
-findings, which depend on other files, are worked out afresh every run.
+findings, which depend on other files, are worked out afresh every run — but the start of each
+file their search of the repository read is kept too, by modification time and size, so that a
+pre-commit run on one report does not read the first kilobytes of every other report again.
 
 Rows are pickled, and read back by an unpickler that refuses every class and function: only
 ``None``, booleans, numbers, strings, bytes, tuples, lists, dicts and sets come out of the cache,
@@ -118,10 +120,12 @@ class Cache:
         self._pid: Optional[int] = None
         self._broken = False
         self._rows: Optional[bool] = None  # whether these settings had any rows when the run began
+        self.pending_heads: List[tuple] = []
+        self._heads: Optional[bool] = None  # whether these settings had any starts kept
 
     def get(self, path: str, content: str, cfg_key: str):
         if self._rows is None:
-            self._rows = self._has_rows()
+            self._rows = self._has("entries")
         db = self._connect(create=False) if self._rows else None
         if db is None:  # a first run with these settings looks nothing up
             return None
@@ -150,9 +154,33 @@ class Cache:
         if len(self.pending) >= FLUSH_EVERY:  # memory stays flat in the number of files
             self.save()
 
+    def head(self, path: str, stamp: Tuple[int, int]) -> Optional[str]:
+        """The start of the file at ``path`` kept by an earlier run (for the search for last year's
+        report, :mod:`gaonb_lint.history`) while ``stamp`` (modification time, size) is the same.
+        Looked up file by file: a search stops at the first match."""
+        if self._heads is None:
+            self._heads = self._has("heads")
+        db = self._connect(create=False) if self._heads else None
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT mtime, size, text FROM heads WHERE run = ? AND path = ?",
+                             (self.key, path)).fetchone()
+        except Exception as e:  # sqlite3.Error
+            self._failed(e)
+            return None
+        if row is None or (row[0], row[1]) != tuple(stamp) or type(row[2]) is not str:
+            return None
+        return row[2]
+
+    def keep(self, path: str, stamp: Tuple[int, int], text: str) -> None:
+        if not self._broken:
+            self.pending_heads.append((self.key, path, stamp[0], stamp[1], text))
+
     def save(self) -> None:
         pending, self.pending = self.pending, []
-        if not pending:
+        heads, self.pending_heads = self.pending_heads, []
+        if not (pending or heads):
             return
         db = self._connect(create=True)
         if db is None:
@@ -164,10 +192,12 @@ class Cache:
                 db.execute("INSERT OR REPLACE INTO runs (run, used) VALUES (?, julianday('now'))", (self.key,))
                 if new:  # settings or code changed: drop the oldest sets of rows beyond a few
                     old = "SELECT run FROM runs ORDER BY used DESC LIMIT -1 OFFSET ?"
-                    db.execute(f"DELETE FROM entries WHERE run IN ({old})", (KEEP_RUNS,))
-                    db.execute(f"DELETE FROM runs WHERE run IN ({old})", (KEEP_RUNS,))
+                    for table in ("entries", "heads", "runs"):
+                        db.execute(f"DELETE FROM {table} WHERE run IN ({old})", (KEEP_RUNS,))
                 db.executemany("INSERT OR REPLACE INTO entries (run, path, content, config, payload) "
                                "VALUES (?, ?, ?, ?, ?)", pending)
+                db.executemany("INSERT OR REPLACE INTO heads (run, path, mtime, size, text) VALUES (?, ?, ?, ?, ?)",
+                               heads)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -175,12 +205,14 @@ class Cache:
         except Exception as e:  # sqlite3.Error: a read-only checkout, a full disk, a busy database
             self._failed(e)
 
-    def _has_rows(self) -> bool:
+    def _has(self, table: str) -> bool:
+        """Whether ``table`` holds anything of these settings (once per run: a first run with new
+        settings looks nothing up)."""
         db = self._connect(create=False)
         if db is None:
             return False
         try:
-            return db.execute("SELECT 1 FROM entries WHERE run = ? LIMIT 1", (self.key,)).fetchone() is not None
+            return db.execute(f"SELECT 1 FROM {table} WHERE run = ? LIMIT 1", (self.key,)).fetchone() is not None
         except Exception as e:  # sqlite3.Error
             self._failed(e)
             return False
@@ -218,6 +250,9 @@ class Cache:
                                "content TEXT NOT NULL, config TEXT NOT NULL, payload BLOB NOT NULL, "
                                "PRIMARY KEY (run, path))")
                     db.execute("CREATE TABLE IF NOT EXISTS runs (run TEXT PRIMARY KEY, used REAL NOT NULL)")
+                    db.execute("CREATE TABLE IF NOT EXISTS heads (run TEXT NOT NULL, path TEXT NOT NULL, "
+                               "mtime INTEGER NOT NULL, size INTEGER NOT NULL, text TEXT NOT NULL, "
+                               "PRIMARY KEY (run, path))")
                 except BaseException:
                     db.close()
                     raise

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -23,6 +24,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DROP = re.compile(r"[\s\u3000·•．.、，,：:（）()《》“”\"'【】\[\]-]+")
 HEAD_BYTES = 4096
 MAX_FILES = 5000  # candidate files indexed under one root
+# A file changed less than this long ago may change again within the same modification time
+# (file systems keep it coarsely): its start is not kept for later runs.
+RACY_NS = 2_000_000_000
 
 
 def body_key(report: Report) -> Optional[str]:
@@ -49,6 +53,10 @@ class Search:
     wanted: Callable[[str], bool] = lambda path: True
     skip_dir: Callable[[str], bool] = lambda path: False
     notes: List[Any] = field(default_factory=list)  # str or {"zh", "en"}
+    # The starts of files read by earlier runs (the result cache): ``head(path, stamp)`` gives the
+    # text kept for the file at ``path`` (absolute) when ``stamp`` — (modification time in ns,
+    # size) — is the one it was kept with, else None; ``keep(path, stamp, text)`` keeps one.
+    heads: Any = None
     # The files of the run, by path: their (body key, year) when known.  Each is looked up by its
     # body and year instead of being read again in the walk of the repository.
     known: Dict[str, Optional[Tuple[Optional[str], Optional[int]]]] = field(default_factory=dict)
@@ -158,7 +166,7 @@ class _Index:
                 return
             if os.path.abspath(path) in self._search.known_at():
                 continue  # a file of the run: looked up by its body and year above
-            self.heads.append(_Head(path, _head_text(path)))
+            self.heads.append(_Head(path, _head_of(path, self._search.heads)))
 
 
 def _index(root: str, pattern: Optional[str], search: Search) -> _Index:
@@ -166,6 +174,23 @@ def _index(root: str, pattern: Optional[str], search: Search) -> _Index:
     if key not in search._index:
         search._index[key] = _Index(root, pattern, search)
     return search._index[key]
+
+
+def _head_of(path: str, store: Any) -> Optional[str]:
+    """:func:`_head_text`, from ``store`` while the file keeps its modification time and size."""
+    if store is None or path.lower().endswith(".docx"):
+        return _head_text(path)
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""
+    absolute, stamp = os.path.abspath(path), (info.st_mtime_ns, info.st_size)
+    text = store.head(absolute, stamp)
+    if text is None:
+        text = _head_text(path)
+        if text is not None and time.time_ns() - info.st_mtime_ns > RACY_NS:
+            store.keep(absolute, stamp, text)
+    return text
 
 
 def _head_text(path: str) -> Optional[str]:

@@ -635,7 +635,8 @@ def run_check(args, lang: str, select: Optional[List[str]], ignore: List[str]) -
             pattern_of=lambda p: finder.for_path(p).previous_report,
             suffixes=frozenset(checker.readers),
             wanted=lambda p: _is_report_file(finder.for_path(p), p),
-            skip_dir=lambda p: finder.for_path(p).is_excluded(p))
+            skip_dir=lambda p: finder.for_path(p).is_excluded(p),
+            heads=checker.cache)
         history.configure(search)
         try:
             diags.extend(checker.check_set(checked, deferred))

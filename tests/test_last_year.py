@@ -247,3 +247,62 @@ def test_what_git_ignores_is_not_searched(repo):
     (repo / ".gitignore").unlink()
     found = check(repo, "reports/2025.md")[1]
     assert [f[3] for f in found] == ["GL402"] and "out/青禾镇-2024.md" in found[0][4]
+
+
+def test_the_starts_of_files_are_kept_between_runs(tmp_path, monkeypatch):
+    """A pre-commit run reads the start of each file of the repository only while the file's
+    modification time or size is new to the cache; a file changed just now is not kept."""
+    import os
+    import time
+
+    from gaonb_lint import history
+    from gaonb_lint.cache import Cache
+
+    root = tmp_path / "site"
+    old = time.time() - 3600
+    for name, text in (("a-2023.md", year_report(2023)), ("b.md", "# 白沙镇人民政府2024年\n"), ("c.md", "无关")):
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+        os.utime(root / "docs" / name, (old, old))
+    (root / "docs" / "new.md").write_text("刚写的", encoding="utf-8")  # modified now
+    read = []
+    real = history._head_text
+    monkeypatch.setattr(history, "_head_text", lambda path: read.append(os.path.basename(path)) or real(path))
+
+    def search(cache):
+        s = history.Search(root_of=lambda p: str(root), read=lambda p: None, heads=cache)
+        history.read_previous(str(root / "this.md"), BODY, 2030, s)  # no such report: every file is looked at
+        cache.save()
+
+    search(Cache(str(tmp_path / "cache"), "k"))
+    assert sorted(read) == ["a-2023.md", "b.md", "c.md", "new.md"]
+    read.clear()
+    search(Cache(str(tmp_path / "cache"), "k"))
+    assert read == ["new.md"]
+    read.clear()
+    (root / "docs" / "b.md").write_text("# 青禾镇人民政府2030年\n", encoding="utf-8")  # same size, new time
+    os.utime(root / "docs" / "b.md", (old + 60, old + 60))
+    search(Cache(str(tmp_path / "cache"), "k"))
+    assert sorted(read) == ["b.md", "new.md"]
+    read.clear()
+    search(Cache(str(tmp_path / "cache"), "other settings"))  # kept per set of run settings
+    assert len(read) == 4
+
+
+def test_a_changed_last_year_report_is_read_again_with_the_cache(repo):
+    """With the cache, what a pre-commit run finds of last year's report follows the file."""
+    import os
+    import time
+
+    old = time.time() - 3600
+    last = repo / write(repo, "archive/2024/青禾镇年报.md", year_report(2024))
+    os.utime(last, (old, old))
+    write(repo, "2025.md", year_report(2025, carried=2))
+    on = {"GAONB_LINT_NO_CACHE": ""}
+    args = ["check", "--format", "json", "--select", "carry-over", "reports/2025.md"]
+    runs = [run_cli(args, cwd=repo, env=on) for _ in range(2)]
+    assert runs[0][:2] == runs[1][:2] == run_cli(args[:-1] + ["--no-cache", args[-1]], cwd=repo)[:2]
+    assert "GL402" in runs[1][1]
+    last.write_text(year_report(2024, body="白沙镇人民政府"), encoding="utf-8")  # no longer this body's
+    os.utime(last, (old + 60, old + 60))
+    assert run_cli(args, cwd=repo, env=on)[:2] == (0, run_cli(args[:-1] + ["--no-cache", args[-1]], cwd=repo)[1])
