@@ -126,15 +126,8 @@ class Cache:
     def get(self, path: str, content: str, cfg_key: str):
         if self._rows is None:
             self._rows = self._has("entries")
-        db = self._connect(create=False) if self._rows else None
-        if db is None:  # a first run with these settings looks nothing up
-            return None
-        try:
-            row = db.execute("SELECT content, config, payload FROM entries WHERE run = ? AND path = ?",
-                             (self.key, os.path.abspath(path))).fetchone()
-        except Exception as e:  # sqlite3.Error: locked, corrupt — this run goes on without the cache
-            self._failed(e)
-            return None
+        row = self._row("SELECT content, config, payload FROM entries WHERE run = ? AND path = ?",
+                        os.path.abspath(path)) if self._rows else None
         if row is None or row[0] != content or row[1] != cfg_key:
             return None
         try:
@@ -160,15 +153,7 @@ class Cache:
         Looked up file by file: a search stops at the first match."""
         if self._heads is None:
             self._heads = self._has("heads")
-        db = self._connect(create=False) if self._heads else None
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT mtime, size, text FROM heads WHERE run = ? AND path = ?",
-                             (self.key, path)).fetchone()
-        except Exception as e:  # sqlite3.Error
-            self._failed(e)
-            return None
+        row = self._row("SELECT mtime, size, text FROM heads WHERE run = ? AND path = ?", path) if self._heads else None
         if row is None or (row[0], row[1]) != tuple(stamp) or type(row[2]) is not str:
             return None
         return row[2]
@@ -206,16 +191,20 @@ class Cache:
             self._failed(e)
 
     def _has(self, table: str) -> bool:
-        """Whether ``table`` holds anything of these settings (once per run: a first run with new
-        settings looks nothing up)."""
+        """Whether ``table`` holds anything of these settings (asked once per run: a first run with
+        new settings looks nothing up)."""
+        return self._row(f"SELECT 1 FROM {table} WHERE run = ? LIMIT 1") is not None
+
+    def _row(self, sql: str, *args: Any) -> Optional[tuple]:
+        """The first row ``sql`` selects for these settings (its first parameter) and ``args``."""
         db = self._connect(create=False)
         if db is None:
-            return False
+            return None
         try:
-            return db.execute(f"SELECT 1 FROM {table} WHERE run = ? LIMIT 1", (self.key,)).fetchone() is not None
-        except Exception as e:  # sqlite3.Error
+            return db.execute(sql, (self.key, *args)).fetchone()
+        except Exception as e:  # sqlite3.Error: locked, corrupt — this run goes on without the cache
             self._failed(e)
-            return False
+            return None
 
     def _connect(self, create: bool):
         """The database of this process, or None when the cache is off for the rest of the run.
