@@ -156,21 +156,29 @@ def gaonb_lint_readers():
 '''
 
 
-@pytest.mark.parametrize("body,needle", [
-    ("    raise ValueError('cannot parse')", "出错（“cannot parse”）"),
-    ("    raise SystemExit(0)", "SystemExit: 0"),
-    ("    return 42", "返回的是 int，不是报告"),
-])
-def test_a_plugin_reader_that_fails_is_one_line_for_its_file(tmp_path, body, needle):
+def _check_with_odd_reader(tmp_path, body):
+    """A run over ``r.odd``, read by a plugin reader whose body is ``body``, and the mistakes example:
+    it exits 2 and says one line, naming the file and the plugin; (that line, stdout, stderr)."""
     site = plugin(tmp_path, "oddreader", READER.format(body=body))
     odd = tmp_path / "r.odd"
     odd.write_text("x", encoding="utf-8")
     code, out, err = run(site, "check", "--isolated", "--format", "json", odd, MISTAKES)
     assert code == 2
     (line,) = err.strip().splitlines()
-    assert str(odd) in line and "oddreader" in line and needle in line
+    assert str(odd) in line and "oddreader" in line
+    return line, out, err
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("    raise ValueError('cannot parse')", "出错（“cannot parse”）"),
+    ("    raise SystemExit(0)", "SystemExit: 0"),
+    ("    return 42", "返回的是 int，不是报告"),
+])
+def test_a_plugin_reader_that_fails_is_one_line_for_its_file(tmp_path, body, needle):
+    line, out, err = _check_with_odd_reader(tmp_path, body)
+    assert needle in line
     doc = json.loads(out)
-    assert [e["path"] for e in doc["errors"]] == [str(odd)]
+    assert [e["path"] for e in doc["errors"]] == [str(tmp_path / "r.odd")]
     assert OTHERS <= rules_found(out)
 
 
@@ -255,11 +263,6 @@ def test_a_plugin_reader_s_report_gets_the_evidence_rules_read(tmp_path):
 def test_a_plugin_reader_s_report_that_cannot_be_read_is_one_line(tmp_path):
     body = '''    from gaonb_lint.api import Report
     return Report(path, text, "odd", preamble=[object()])'''
-    site = plugin(tmp_path, "oddreader", READER.format(body=body))
-    odd = tmp_path / "r.odd"
-    odd.write_text("x", encoding="utf-8")
-    code, out, err = run(site, "check", "--isolated", "--format", "json", odd, MISTAKES)
-    assert code == 2
-    (line,) = err.strip().splitlines()
-    assert str(odd) in line and "oddreader" in line and "Traceback" not in err
+    line, out, err = _check_with_odd_reader(tmp_path, body)
+    assert "Traceback" not in err
     assert OTHERS <= rules_found(out)
